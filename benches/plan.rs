@@ -1,0 +1,69 @@
+//! `cargo bench`: how long the everyday operations take on the largest
+//! seed plan. Targets (release build): load under 5 ms.
+
+use planwright::model::check::validate;
+use planwright::model::file;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Runs `f` repeatedly for about a second and returns the median time.
+fn measure(mut f: impl FnMut()) -> Duration {
+    f(); // warm up
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < 20 || (start.elapsed() < Duration::from_secs(1) && times.len() < 1000) {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn largest_seed() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    std::fs::read_dir(&dir)
+        .expect("seeds folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .expect("a seed plan")
+}
+
+fn report(name: &str, time: Duration, target: Duration) {
+    let verdict = if time <= target { "ok" } else { "OVER TARGET" };
+    println!(
+        "{name:<32} {:>9.3} ms   (target {:>6.1} ms)  {verdict}",
+        time.as_secs_f64() * 1e3,
+        target.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let path = largest_seed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("largest seed: {} ({} KB)", path.display(), size / 1024);
+    let plan = file::load(&path).expect("seed loads");
+
+    report(
+        "load (read + parse)",
+        measure(|| {
+            std::hint::black_box(file::load(&path).unwrap());
+        }),
+        Duration::from_millis(5),
+    );
+    report(
+        "validate",
+        measure(|| {
+            std::hint::black_box(validate(&plan));
+        }),
+        Duration::from_millis(5),
+    );
+    report(
+        "serialize to RON",
+        measure(|| {
+            std::hint::black_box(file::to_ron(&plan).unwrap());
+        }),
+        Duration::from_millis(10),
+    );
+}

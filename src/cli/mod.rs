@@ -1,0 +1,123 @@
+//! The `planwright` command line: check, start and tidy plans from a
+//! terminal or a script.
+
+use crate::model::check::{Severity, validate};
+use crate::model::file;
+use crate::template;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "planwright",
+    version,
+    about = "Write a unit's annual operating plan and print it for sign-off.",
+    long_about = "Write a unit's annual operating plan and print it for sign-off.\n\nWith no command, opens the plan editor (on PLAN if given)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A plan to open in the editor.
+    pub plan: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load and validate a plan; print one finding a line.
+    Check { plan: PathBuf },
+    /// List the plan templates, one a line.
+    Templates,
+    /// Start a new plan from a template.
+    New {
+        #[arg(long)]
+        template: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Rewrite a plan file in the canonical layout (after editing it by hand).
+    Format { plan: PathBuf },
+}
+
+/// Runs a command-line command; `None` means "open the editor".
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { plan } => check(&plan),
+        Command::Templates => {
+            for t in template::all() {
+                println!("{}\t{}", t.id, t.name);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::New { template, output } => new_plan(&template, &output),
+        Command::Format { plan } => format_plan(&plan),
+    }
+}
+
+fn check(path: &Path) -> ExitCode {
+    let plan = match file::load(path) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let findings = validate(&plan);
+    for f in &findings {
+        println!("{f}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    eprintln!(
+        "{}: loaded; {} finding{} ({} error{})",
+        path.display(),
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        errors,
+        if errors == 1 { "" } else { "s" }
+    );
+    ExitCode::SUCCESS
+}
+
+fn new_plan(id: &str, output: &Path) -> ExitCode {
+    let Some(template) = template::find(id) else {
+        let ids: Vec<String> = template::all().into_iter().map(|t| t.id).collect();
+        eprintln!(
+            "error: there is no template \"{id}\"; the templates are: {}",
+            ids.join(", ")
+        );
+        return ExitCode::FAILURE;
+    };
+    if output.exists() {
+        eprintln!(
+            "error: {} already exists; choose another name or remove it first",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    match file::save(&template.new_plan(), output) {
+        Ok(()) => {
+            eprintln!("{}: new plan from \"{}\"", output.display(), template.name);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn format_plan(path: &Path) -> ExitCode {
+    let result = file::load(path)
+        .map_err(|e| e.to_string())
+        .and_then(|plan| file::save(&plan, path).map_err(|e| e.to_string()));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Planwright: write a council unit's annual operating plan and print it
+//! for sign-off.
+//!
+//! Data flows one way: [`model`] → layout → PDF, and model ⇄ UI.
+
+pub mod cli;
+pub mod model;
+pub mod template;

@@ -1,0 +1,308 @@
+//! Checks, never corrections: `validate` reads a plan and reports what does
+//! not add up or is missing. It never changes the document.
+
+use super::figure::{self, Decimal, Written};
+use super::{
+    Block, CellBlock, ColumnKind, Location, Plan, Row, RowKind, Section, Table, TableKind,
+};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    /// `warning sections[12]/blocks[2]/rows[4]/cells[7]: stated 3,008.1, rows sum to 3,008.2`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.severity, self.location, self.message)
+    }
+}
+
+/// Everything worth an author's attention, in document order.
+pub fn validate(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (path, section) in plan.walk_sections() {
+        check_section(plan, &path, section, &mut findings);
+    }
+    findings
+}
+
+fn check_section(plan: &Plan, path: &[usize], section: &Section, out: &mut Vec<Finding>) {
+    if section.required && section.is_empty() {
+        out.push(Finding {
+            severity: Severity::Warning,
+            location: Location::section(path),
+            message: format!("required section \"{}\" is empty", section.title()),
+        });
+    }
+    for (b, block) in section.blocks.iter().enumerate() {
+        if let Block::Table(table) = block {
+            let mut ctx = TableCheck {
+                plan,
+                path,
+                block: b,
+                table,
+                out,
+            };
+            ctx.run();
+        }
+    }
+}
+
+struct TableCheck<'a> {
+    plan: &'a Plan,
+    path: &'a [usize],
+    block: usize,
+    table: &'a Table,
+    out: &'a mut Vec<Finding>,
+}
+
+impl TableCheck<'_> {
+    fn run(&mut self) {
+        self.check_cells();
+        self.check_totals();
+        match self.table.kind {
+            TableKind::Budget if self.table.columns.len() == 12 => {
+                // Gross = employee + running + contracts; controllable = gross + incomes.
+                self.check_row_sums(&[(7, &[4, 5, 6]), (10, &[7, 8, 9])]);
+            }
+            TableKind::Finance if self.table.columns.len() == 7 => {
+                // Gross = staffing + non staffing; net = gross + income + grants.
+                self.check_row_sums(&[(3, &[1, 2]), (6, &[3, 4, 5])]);
+            }
+            TableKind::Projects | TableKind::ActionPlan | TableKind::EnvironmentObjective => {
+                self.check_owners();
+            }
+            _ => {}
+        }
+    }
+
+    fn warn(&mut self, row: usize, column: Option<usize>, message: String) {
+        self.push(Severity::Warning, row, column, message);
+    }
+
+    fn push(&mut self, severity: Severity, row: usize, column: Option<usize>, message: String) {
+        self.out.push(Finding {
+            severity,
+            location: Location::cell(self.path, self.block, row, column),
+            message,
+        });
+    }
+
+    fn written(row: &Row, column: usize) -> Written {
+        row.cell(column)
+            .and_then(|c| c.as_text())
+            .map_or(Written::Words, |t| figure::read(&t))
+    }
+
+    /// Money and FTE cells hold figures; rating bands are on the scale.
+    fn check_cells(&mut self) {
+        let table = self.table;
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.kind == RowKind::Group || row.kind == RowKind::Hint {
+                continue;
+            }
+            for (c, column) in table.columns.iter().enumerate() {
+                let Some(cell) = row.cell(c) else { continue };
+                if column.kind.is_strict_figure()
+                    && let Some(text) = cell.as_text()
+                    && figure::read(&text) == Written::Words
+                {
+                    self.warn(
+                        r,
+                        Some(c),
+                        format!(
+                            "\"{}\" under \"{}\" is not a figure",
+                            text.trim(),
+                            table.column_name(c)
+                        ),
+                    );
+                }
+                for block in &cell.0 {
+                    if let CellBlock::Rating(rating) = block {
+                        self.check_rating(r, c, rating);
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_rating(&mut self, row: usize, column: usize, rating: &super::Rating) {
+        if !(1..=5).contains(&rating.band) {
+            self.push(
+                Severity::Error,
+                row,
+                Some(column),
+                format!("rating band {} is not between 1 and 5", rating.band),
+            );
+            return;
+        }
+        let scale = &self.plan.rating_scale;
+        if scale.is_empty() || rating.label.trim().is_empty() {
+            return;
+        }
+        let label = rating.label.trim();
+        let Some(band) = scale.iter().find(|b| b.band == rating.band) else {
+            return;
+        };
+        if !band.labels.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+            let expected = band.labels.join("\" or \"");
+            self.warn(
+                row,
+                Some(column),
+                format!(
+                    "rating \"{label}\" disagrees with band {} on the plan's rating scale (\"{expected}\")",
+                    rating.band
+                ),
+            );
+        }
+    }
+
+    /// Stated subtotals and totals against the rows they add up.
+    fn check_totals(&mut self) {
+        let table = self.table;
+        for (c, column) in table.columns.iter().enumerate() {
+            if !column.kind.is_summed() {
+                continue;
+            }
+            // Data rows since the last total, and subtotals plus memo lines.
+            let mut pending: Option<Decimal> = None;
+            let mut grand: Option<Decimal> = None;
+            let add =
+                |acc: &mut Option<Decimal>, d: Decimal| *acc = Some(acc.unwrap_or_default() + d);
+            for (r, row) in table.rows.iter().enumerate() {
+                let value = Self::written(row, c);
+                match row.kind {
+                    RowKind::Data => {
+                        if let Written::Figure(d) = value {
+                            add(&mut pending, d);
+                        }
+                    }
+                    RowKind::Memo => {
+                        if let Written::Figure(d) = value {
+                            add(&mut grand, d);
+                        }
+                    }
+                    RowKind::Subtotal | RowKind::Total => {
+                        let expected = if row.kind == RowKind::Subtotal {
+                            pending
+                        } else {
+                            match (grand, pending) {
+                                (None, None) => None,
+                                (g, p) => Some(g.unwrap_or_default() + p.unwrap_or_default()),
+                            }
+                        };
+                        if let (Written::Figure(stated), Some(sum)) = (value, expected)
+                            && !stated.same_value(sum)
+                        {
+                            let what = if row.kind == RowKind::Subtotal || grand.is_none() {
+                                "rows sum to"
+                            } else {
+                                "subtotal and memo lines sum to"
+                            };
+                            self.warn(
+                                r,
+                                Some(c),
+                                format!(
+                                    "\"{}\": stated {stated}, {what} {sum}",
+                                    table.column_name(c)
+                                ),
+                            );
+                        }
+                        if row.kind == RowKind::Subtotal {
+                            if let Written::Figure(stated) = value {
+                                add(&mut grand, stated);
+                            }
+                            pending = None;
+                        } else {
+                            pending = None;
+                            grand = None;
+                        }
+                    }
+                    RowKind::Group | RowKind::Hint => {}
+                }
+            }
+        }
+    }
+
+    /// Within-row arithmetic: each `(result, parts)` pair must add up.
+    fn check_row_sums(&mut self, rules: &[(usize, &[usize])]) {
+        let table = self.table;
+        for (r, row) in table.rows.iter().enumerate() {
+            if matches!(row.kind, RowKind::Group | RowKind::Hint) {
+                continue;
+            }
+            for &(result, parts) in rules {
+                let Written::Figure(stated) = Self::written(row, result) else {
+                    continue;
+                };
+                let figures: Vec<Written> = parts.iter().map(|&p| Self::written(row, p)).collect();
+                if figures.contains(&Written::Words) {
+                    continue;
+                }
+                let sum: Decimal = figures
+                    .iter()
+                    .filter_map(|w| match w {
+                        Written::Figure(d) => Some(*d),
+                        _ => None,
+                    })
+                    .sum();
+                if !stated.same_value(sum) {
+                    let names: Vec<String> = parts.iter().map(|&p| table.column_name(p)).collect();
+                    self.warn(
+                        r,
+                        Some(result),
+                        format!(
+                            "\"{}\": stated {stated}, but {} make {sum}",
+                            table.column_name(result),
+                            names.join(" + ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Projects and actions name a lead and a target date.
+    fn check_owners(&mut self) {
+        let table = self.table;
+        let item = match table.kind {
+            TableKind::Projects => "project",
+            TableKind::ActionPlan => "action",
+            _ => "objective",
+        };
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.kind != RowKind::Data || row.is_empty() {
+                continue;
+            }
+            for (c, column) in table.columns.iter().enumerate() {
+                let what = match column.kind {
+                    ColumnKind::Lead => "lead",
+                    ColumnKind::Date => "target date",
+                    _ => continue,
+                };
+                if row.cell(c).is_none_or(|cell| cell.is_empty()) {
+                    self.warn(r, Some(c), format!("this {item} has no {what}"));
+                }
+            }
+        }
+    }
+}

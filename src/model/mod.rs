@@ -1,0 +1,333 @@
+//! The plan document: everything an operating plan holds, kept exactly as
+//! the author wrote it. Layout, PDF and UI all read from here.
+
+mod block;
+pub mod check;
+pub mod figure;
+pub mod file;
+mod pretty;
+mod table;
+mod text;
+
+pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
+pub use table::{
+    Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
+};
+pub use text::{Rich, Span};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the file format this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub format_version: u32,
+    /// The template the plan was started from (`operating-plan-2008`).
+    pub template: String,
+    pub cover: Cover,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_off: Vec<SignOff>,
+    pub contents: Contents,
+    /// The title at the top of the first body page
+    /// (`ANNUAL OPERATING PLAN 2008/09`); may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body_title: String,
+    /// The plan's rating scale: what each band of dots means.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rating_scale: Vec<RatingBand>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    pub directorate: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub division: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// The full title as printed (`Annual Business Plan 2008/9`).
+    pub title: String,
+    /// The plan year (`2008/09`), printed only where the title lacks it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub year: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cabinet_members: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub director: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Anything else the cover shows (`kent.gov.uk`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_lines: Vec<String>,
+}
+
+impl Cover {
+    /// `Cabinet Member:` or `Cabinet Members:`, by count.
+    pub fn cabinet_label(&self) -> &'static str {
+        if self.cabinet_members.len() > 1 {
+            "Cabinet Members:"
+        } else {
+            "Cabinet Member:"
+        }
+    }
+
+    /// The unit's name for running headers: the unit, else the division,
+    /// else the directorate.
+    pub fn owner(&self) -> &str {
+        [&self.unit, &self.division, &self.directorate]
+            .into_iter()
+            .find(|s| !s.trim().is_empty())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PlanState {
+    #[default]
+    Draft,
+    ForSmtReview,
+    SignedOff,
+}
+
+impl PlanState {
+    pub const ALL: [PlanState; 3] = [
+        PlanState::Draft,
+        PlanState::ForSmtReview,
+        PlanState::SignedOff,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanState::Draft => "Draft",
+            PlanState::ForSmtReview => "For SMT review",
+            PlanState::SignedOff => "Signed off",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub state: PlanState,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+/// Who signed the plan off, in what role, when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+/// The contents page: generated from the section headings, or stored as
+/// the author wrote it (the real plans word it differently from their own
+/// headings).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contents {
+    /// `CONTENTS`, `Contents`, or empty for no heading.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Empty: generate from the headings. Otherwise printed as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<ContentsEntry>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentsEntry {
+    pub text: String,
+    /// 1 for a top-level entry, 2 for a sub-entry.
+    #[serde(default = "level_one")]
+    pub level: u8,
+}
+
+fn level_one() -> u8 {
+    1
+}
+
+/// One band of the rating scale: its dots' count, colour and the labels
+/// the plan uses for it (`2`: `Inadequate`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingBand {
+    pub band: u8,
+    pub labels: Vec<String>,
+    /// `#rrggbb`, the colour the dots are printed in.
+    pub colour: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The template's slot this section fills (`purpose`, `budget`), if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub slot: String,
+    /// A part label printed above the heading
+    /// (`SECTION 2: PRIORITIES AND OBJECTIVES`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub part: String,
+    /// The heading's own numbering (`1.`, `APPENDIX 1 –`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    /// The heading as printed; empty for a section printed without one.
+    pub heading: Rich,
+    /// The template's guidance: shown in the forms, never printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub guidance: String,
+    /// The template requires this section to be filled in.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// Start this section on a new page.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub new_page: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<Section>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Section {
+    pub fn new(heading: impl Into<Rich>) -> Self {
+        Section {
+            heading: heading.into(),
+            ..Section::default()
+        }
+    }
+
+    /// The heading with its number, as plain text (for trees and bookmarks).
+    pub fn title(&self) -> String {
+        let heading = self.heading.to_plain();
+        match (self.number.is_empty(), heading.trim().is_empty()) {
+            (true, _) => heading,
+            (false, true) => self.number.clone(),
+            (false, false) => format!("{} {}", self.number, heading),
+        }
+    }
+
+    /// True when neither the section nor any sub-section has content.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.iter().all(Block::is_empty) && self.subsections.iter().all(Section::is_empty)
+    }
+}
+
+/// Where something is in a plan: section indices down the tree, then
+/// optionally a block, a row and a column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Location {
+    pub sections: Vec<usize>,
+    pub block: Option<usize>,
+    pub row: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Location {
+    pub fn section(path: &[usize]) -> Self {
+        Location {
+            sections: path.to_vec(),
+            ..Location::default()
+        }
+    }
+
+    pub fn block(path: &[usize], block: usize) -> Self {
+        Location {
+            sections: path.to_vec(),
+            block: Some(block),
+            ..Location::default()
+        }
+    }
+
+    pub fn cell(path: &[usize], block: usize, row: usize, column: Option<usize>) -> Self {
+        Location {
+            sections: path.to_vec(),
+            block: Some(block),
+            row: Some(row),
+            column,
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    /// `sections[12]/sections[0]/blocks[2]/rows[4]/cells[7]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts: Vec<String> = self
+            .sections
+            .iter()
+            .map(|i| format!("sections[{i}]"))
+            .collect();
+        if let Some(b) = self.block {
+            parts.push(format!("blocks[{b}]"));
+        }
+        if let Some(r) = self.row {
+            parts.push(format!("rows[{r}]"));
+        }
+        if let Some(c) = self.column {
+            parts.push(format!("cells[{c}]"));
+        }
+        f.write_str(&parts.join("/"))
+    }
+}
+
+impl Plan {
+    /// The section at `path`.
+    pub fn section(&self, path: &[usize]) -> Option<&Section> {
+        let (first, rest) = path.split_first()?;
+        let mut section = self.sections.get(*first)?;
+        for &i in rest {
+            section = section.subsections.get(i)?;
+        }
+        Some(section)
+    }
+
+    pub fn section_mut(&mut self, path: &[usize]) -> Option<&mut Section> {
+        let (first, rest) = path.split_first()?;
+        let mut section = self.sections.get_mut(*first)?;
+        for &i in rest {
+            section = section.subsections.get_mut(i)?;
+        }
+        Some(section)
+    }
+
+    /// Every section, depth first, with its path.
+    pub fn walk_sections(&self) -> Vec<(Vec<usize>, &Section)> {
+        fn walk<'a>(
+            sections: &'a [Section],
+            prefix: &mut Vec<usize>,
+            out: &mut Vec<(Vec<usize>, &'a Section)>,
+        ) {
+            for (i, s) in sections.iter().enumerate() {
+                prefix.push(i);
+                out.push((prefix.clone(), s));
+                walk(&s.subsections, prefix, out);
+                prefix.pop();
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// The colour of a rating band on this plan's scale.
+    pub fn band_colour(&self, band: u8) -> Option<&str> {
+        self.rating_scale
+            .iter()
+            .find(|b| b.band == band)
+            .map(|b| b.colour.as_str())
+    }
+}

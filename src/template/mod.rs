@@ -1,0 +1,75 @@
+//! Plan templates: data in `templates/`, built into the binary so a new
+//! plan can be started anywhere.
+
+use crate::model::file::LoadError;
+use crate::model::{FORMAT_VERSION, Plan, Table, TableKind};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The template files, by file name.
+const SOURCES: [(&str, &str); 2] = [
+    (
+        "templates/operating-plan-2008.ron",
+        include_str!("../../templates/operating-plan-2008.ron"),
+    ),
+    (
+        "templates/directorate-plan-2018.ron",
+        include_str!("../../templates/directorate-plan-2018.ron"),
+    ),
+];
+
+/// A template: the sections, headings, guidance and default blocks of a
+/// new plan, and the default shape of each kind of table it offers.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Default tables offered by "Add table", one per kind.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    pub plan: Plan,
+}
+
+impl Template {
+    pub fn parse(text: &str, path: &Path) -> Result<Template, LoadError> {
+        crate::model::file::ron_options()
+            .from_str(text)
+            .map_err(|e| LoadError::Syntax {
+                path: path.to_owned(),
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })
+    }
+
+    /// A new plan from this template.
+    pub fn new_plan(&self) -> Plan {
+        let mut plan = self.plan.clone();
+        plan.format_version = FORMAT_VERSION;
+        plan.template = self.id.clone();
+        plan
+    }
+
+    /// The default table of `kind`, for "Add table".
+    pub fn table(&self, kind: TableKind) -> Option<&Table> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+}
+
+/// Every built-in template. They are part of the program, so a broken one
+/// is a bug that the tests catch.
+pub fn all() -> Vec<Template> {
+    SOURCES
+        .iter()
+        .map(|(path, text)| {
+            Template::parse(text, Path::new(path))
+                .unwrap_or_else(|e| panic!("built-in template: {e}"))
+        })
+        .collect()
+}
+
+pub fn find(id: &str) -> Option<Template> {
+    all().into_iter().find(|t| t.id == id)
+}
