@@ -45,14 +45,14 @@ fn list() -> impl Strategy<Value = List> {
                 .map(|(marker, text)| ListItem {
                     marker,
                     text,
-                    children: None,
+                    children: List::default(),
                 })
                 .collect(),
         });
     leaf.prop_recursive(2, 8, 3, move |inner| {
         (
             style.clone(),
-            proptest::collection::vec((rich(), proptest::option::of(inner)), 0..3),
+            proptest::collection::vec((rich(), inner), 0..3),
         )
             .prop_map(|(style, items)| List {
                 style,

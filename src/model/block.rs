@@ -83,6 +83,10 @@ pub struct List {
 }
 
 impl List {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     /// The marker printed before item `index` (0-based).
     pub fn marker(&self, index: usize) -> String {
         let item = &self.items[index];
@@ -107,9 +111,9 @@ pub struct ListItem {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub marker: String,
     pub text: Rich,
-    /// A nested list under this item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub children: Option<List>,
+    /// A nested list under this item (empty for none).
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub children: List,
 }
 
 impl ListItem {
@@ -117,7 +121,7 @@ impl ListItem {
         ListItem {
             marker: String::new(),
             text: text.into(),
-            children: None,
+            children: List::default(),
         }
     }
 }
