@@ -61,7 +61,12 @@ fn list() -> impl Strategy<Value = List> {
                     .map(|(text, children)| ListItem {
                         marker: String::new(),
                         text,
-                        children,
+                        // An empty nested list is no nested list: one form for one meaning.
+                        children: if children.is_empty() {
+                            List::default()
+                        } else {
+                            children
+                        },
                     })
                     .collect(),
             })
