@@ -179,66 +179,25 @@ impl TableCheck<'_> {
     /// Stated subtotals and totals against the rows they add up.
     fn check_totals(&mut self) {
         let table = self.table;
-        for (c, column) in table.columns.iter().enumerate() {
-            if !column.kind.is_summed() {
-                continue;
-            }
-            // Data rows since the last total, and subtotals plus memo lines.
-            let mut pending: Option<Decimal> = None;
-            let mut grand: Option<Decimal> = None;
-            let add =
-                |acc: &mut Option<Decimal>, d: Decimal| *acc = Some(acc.unwrap_or_default() + d);
-            for (r, row) in table.rows.iter().enumerate() {
-                let value = Self::written(row, c);
-                match row.kind {
-                    RowKind::Data => {
-                        if let Written::Figure(d) = value {
-                            add(&mut pending, d);
-                        }
-                    }
-                    RowKind::Memo => {
-                        if let Written::Figure(d) = value {
-                            add(&mut grand, d);
-                        }
-                    }
-                    RowKind::Subtotal | RowKind::Total => {
-                        let expected = if row.kind == RowKind::Subtotal {
-                            pending
-                        } else {
-                            match (grand, pending) {
-                                (None, None) => None,
-                                (g, p) => Some(g.unwrap_or_default() + p.unwrap_or_default()),
-                            }
-                        };
-                        if let (Written::Figure(stated), Some(sum)) = (value, expected)
-                            && !stated.same_value(sum)
-                        {
-                            let what = if row.kind == RowKind::Subtotal || grand.is_none() {
-                                "rows sum to"
-                            } else {
-                                "subtotal and memo lines sum to"
-                            };
-                            self.warn(
-                                r,
-                                Some(c),
-                                format!(
-                                    "\"{}\": stated {stated}, {what} {sum}",
-                                    table.column_name(c)
-                                ),
-                            );
-                        }
-                        if row.kind == RowKind::Subtotal {
-                            if let Written::Figure(stated) = value {
-                                add(&mut grand, stated);
-                            }
-                            pending = None;
-                        } else {
-                            pending = None;
-                            grand = None;
-                        }
-                    }
-                    RowKind::Group | RowKind::Hint => {}
-                }
+        for total in computed_totals(table) {
+            let row = &table.rows[total.row];
+            if let Written::Figure(stated) = Self::written(row, total.column)
+                && !stated.same_value(total.sum)
+            {
+                let what = if total.includes_subtotals {
+                    "subtotal and memo lines sum to"
+                } else {
+                    "rows sum to"
+                };
+                self.warn(
+                    total.row,
+                    Some(total.column),
+                    format!(
+                        "\"{}\": stated {stated}, {what} {}",
+                        table.column_name(total.column),
+                        total.sum
+                    ),
+                );
             }
         }
     }
@@ -305,4 +264,74 @@ impl TableCheck<'_> {
             }
         }
     }
+}
+
+/// What a stated subtotal or total cell should say: the sum of the rows it
+/// adds up, by the rules `validate` checks totals with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ComputedTotal {
+    pub row: usize,
+    pub column: usize,
+    pub sum: Decimal,
+    /// A grand total of subtotals and memo lines, not of data rows.
+    pub includes_subtotals: bool,
+}
+
+/// The computed sum for each subtotal and total cell in summed columns
+/// that has rows to add up (blank is not zero: no figures, no sum).
+pub fn computed_totals(table: &Table) -> Vec<ComputedTotal> {
+    let mut out = Vec::new();
+    for (c, column) in table.columns.iter().enumerate() {
+        if !column.kind.is_summed() {
+            continue;
+        }
+        // Data rows since the last total, and subtotals plus memo lines.
+        let mut pending: Option<Decimal> = None;
+        let mut grand: Option<Decimal> = None;
+        let add = |acc: &mut Option<Decimal>, d: Decimal| *acc = Some(acc.unwrap_or_default() + d);
+        for (r, row) in table.rows.iter().enumerate() {
+            let value = TableCheck::written(row, c);
+            match row.kind {
+                RowKind::Data => {
+                    if let Written::Figure(d) = value {
+                        add(&mut pending, d);
+                    }
+                }
+                RowKind::Memo => {
+                    if let Written::Figure(d) = value {
+                        add(&mut grand, d);
+                    }
+                }
+                RowKind::Subtotal | RowKind::Total => {
+                    let expected = if row.kind == RowKind::Subtotal {
+                        pending
+                    } else {
+                        match (grand, pending) {
+                            (None, None) => None,
+                            (g, p) => Some(g.unwrap_or_default() + p.unwrap_or_default()),
+                        }
+                    };
+                    if let Some(sum) = expected {
+                        out.push(ComputedTotal {
+                            row: r,
+                            column: c,
+                            sum,
+                            includes_subtotals: row.kind == RowKind::Total && grand.is_some(),
+                        });
+                    }
+                    if row.kind == RowKind::Subtotal {
+                        if let Written::Figure(stated) = value {
+                            add(&mut grand, stated);
+                        }
+                        pending = None;
+                    } else {
+                        pending = None;
+                        grand = None;
+                    }
+                }
+                RowKind::Group | RowKind::Hint => {}
+            }
+        }
+    }
+    out
 }
