@@ -3,6 +3,8 @@
 //!
 //! Data flows one way: [`model`] → layout → PDF, and model ⇄ UI.
 
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod template;
+pub mod ui;

@@ -2,19 +2,57 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use clap::Parser;
+use planwright::app::files::{NativeDialogs, PREFS_KEY, Prefs};
+use planwright::app::{PlanwrightApp, Setup};
 use planwright::cli::{Cli, run};
 use std::process::ExitCode;
+
+const APP_ID: &str = "Planwright";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => {
-            use clap::CommandFactory;
-            // The editor arrives with the desktop app; until then, help.
-            let _ = cli.plan;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+        None => launch(cli.plan),
+    }
+}
+
+/// Opens the editor window, on `plan` or the bundled sample plan.
+fn launch(plan: Option<std::path::PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Planwright")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 740.0])
+            .with_min_inner_size([720.0, 480.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let recovery_dir = eframe::storage_dir(APP_ID)
+        .unwrap_or_else(std::env::temp_dir)
+        .join("recovery");
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            planwright::ui::install_fonts(&cc.egui_ctx);
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, PREFS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(PlanwrightApp::new(Setup {
+                dialogs: Box::new(NativeDialogs),
+                recovery_dir,
+                prefs,
+                open: plan,
+            })))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("planwright: could not open the window: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,0 +1,536 @@
+//! The eframe shell: the window's panels, the document, its file and its
+//! history. Editors live in [`crate::ui`]; this module owns everything
+//! that touches files, dialogs and the window.
+
+mod chrome;
+pub mod commands;
+pub mod files;
+mod prompts;
+pub mod undo;
+
+use crate::model::check::{Finding, validate};
+use crate::model::{Location, Plan};
+use crate::template::Template;
+use crate::ui::{self, EditContext, Editor, Page};
+use commands::Command;
+use files::{Dialogs, DiskStamp, Prefs, Recovery};
+use prompts::{AfterPrompt, Prompt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use undo::History;
+
+/// Autosave to the recovery folder at least this often while unsaved.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+/// ... and when the author has stopped typing for this long.
+pub const IDLE_SECONDS: f64 = 2.0;
+
+/// The plan a newcomer sees on first start: a real plan.
+pub fn sample_plan() -> Plan {
+    crate::template::all()[0].new_plan()
+}
+
+/// What the app starts with; tests pass their own dialogs and folders.
+pub struct Setup {
+    pub dialogs: Box<dyn Dialogs>,
+    pub recovery_dir: PathBuf,
+    pub prefs: Prefs,
+    /// A plan to open at start (`planwright PLAN.ron`).
+    pub open: Option<PathBuf>,
+}
+
+pub struct PlanwrightApp {
+    plan: Plan,
+    path: Option<PathBuf>,
+    stamp: Option<DiskStamp>,
+    /// The plan as last opened or saved, so undoing back to it is "saved".
+    saved: Plan,
+    dirty: bool,
+    page: Page,
+    history: History,
+    findings: Vec<Finding>,
+    templates: Vec<Template>,
+    prefs: Prefs,
+    dialogs: Box<dyn Dialogs>,
+    recovery: Recovery,
+    /// Edits not yet in the recovery file, and when the last one was.
+    recovery_stale: bool,
+    last_change: f64,
+    last_recovery_write: f64,
+    prompt: Option<Prompt>,
+    /// What to do once a Save asked for by a prompt succeeds.
+    after_save: Option<AfterPrompt>,
+    commands: Vec<Command>,
+    jump: Option<(Location, u8)>,
+    find: chrome::FindBar,
+    status: String,
+    title: String,
+    allow_close: bool,
+    prefs_applied: bool,
+}
+
+impl PlanwrightApp {
+    pub fn new(setup: Setup) -> Self {
+        let templates = crate::template::all();
+        let plan = sample_plan();
+        let mut app = PlanwrightApp {
+            history: History::new(&plan),
+            findings: validate(&plan),
+            saved: plan.clone(),
+            plan,
+            path: None,
+            stamp: None,
+            dirty: false,
+            page: Page::Section(vec![0]),
+            templates,
+            prefs: setup.prefs,
+            dialogs: setup.dialogs,
+            recovery: Recovery::new(setup.recovery_dir),
+            recovery_stale: false,
+            last_change: 0.0,
+            last_recovery_write: 0.0,
+            prompt: None,
+            after_save: None,
+            commands: Vec::new(),
+            jump: None,
+            find: chrome::FindBar::default(),
+            status: "Sample plan: edit it, or open or start your own from the File menu.".into(),
+            title: String::new(),
+            allow_close: false,
+            prefs_applied: false,
+        };
+        if let Some(path) = setup.open {
+            app.open_path(&path);
+        }
+        match app.recovery.pending() {
+            Some(Ok(recovered)) => app.prompt = Some(Prompt::Restore(Box::new(recovered))),
+            Some(Err(message)) => {
+                app.prompt = Some(Prompt::Error {
+                    title: "Unsaved work could not be recovered".into(),
+                    message,
+                })
+            }
+            None => {}
+        }
+        app
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// Queues a command, as a menu item or shortcut would.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Draws the whole window: menus, tree, editor, findings, status.
+    pub fn ui_contents(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.prefs_applied {
+            ctx.set_theme(self.prefs.theme);
+            if (0.5..=3.0).contains(&self.prefs.zoom) {
+                ctx.set_zoom_factor(self.prefs.zoom);
+            }
+            self.prefs_applied = true;
+        }
+        self.handle_close_request(&ctx);
+        let undo_key = self.read_shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.prefs.show_findings {
+            egui::Panel::bottom("findings")
+                .resizable(true)
+                .default_size(120.0)
+                .min_size(60.0)
+                .show(ui, |ui| self.findings_panel(ui));
+        }
+        egui::Panel::left("sections")
+            .resizable(true)
+            .default_size(280.0)
+            .min_size(160.0)
+            .max_size(420.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if let Some(page) =
+                            ui::tree::show(ui, &self.plan, &self.findings, &self.page)
+                        {
+                            self.go_to(page, None);
+                        }
+                    });
+            });
+        let change = egui::CentralPanel::default()
+            .show(ui, |ui| self.editor(ui))
+            .inner;
+
+        let time = ctx.input(|i| i.time);
+        if let Some(change) = change {
+            self.history.record(&self.plan, change, time);
+            self.after_edit(time);
+        }
+        // Ctrl+Z in a text field is the field's own undo first; when the
+        // field had nothing to undo, the plan's.
+        if let Some(command) = undo_key
+            && change.is_none()
+        {
+            self.commands.push(command);
+        }
+        self.show_prompt(&ctx);
+        self.run_commands(&ctx);
+        self.autosave(&ctx, time);
+        self.update_title(&ctx);
+        self.prefs.zoom = ctx.zoom_factor();
+    }
+
+    fn editor(&mut self, ui: &mut egui::Ui) -> Option<ui::Change> {
+        if self.find.open {
+            if let Some(location) = self.find.ui(ui, &self.plan) {
+                self.go_to(Page::Section(location.sections.clone()), Some(location));
+            }
+            ui.separator();
+        }
+        let template = self.templates.iter().find(|t| t.id == self.plan.template);
+        let scale = self.plan.rating_scale.clone();
+        let mut cx = EditContext::new(&self.findings, &scale);
+        cx.template = template;
+        cx.jump = self.jump.as_ref().map(|(l, _)| l.clone());
+        let page = self.page.clone();
+        // Each page has its own scroll position.
+        egui::ScrollArea::vertical()
+            .id_salt(("editor", &page))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_max_width(ui.available_width().min(1400.0));
+                match &page {
+                    Page::Cover => ui::cover::CoverEditor.ui(ui, &mut self.plan, &mut cx),
+                    Page::Section(path) => match self.plan.section_mut(path) {
+                        Some(section) => {
+                            ui::section::SectionEditor { path }.ui(ui, section, &mut cx)
+                        }
+                        None => {
+                            ui.label("This section no longer exists.");
+                        }
+                    },
+                }
+            });
+        let (change, navigate, jump) = (cx.change, cx.navigate.take(), cx.jump.take());
+        match (jump, self.jump.take()) {
+            // Not reached yet (e.g. the page is still laying out): try again, a few times.
+            (Some(_), Some((location, tries))) if tries < 3 => {
+                self.jump = Some((location, tries + 1))
+            }
+            _ => {}
+        }
+        if let Some(page) = navigate {
+            self.go_to(page, None);
+        }
+        change
+    }
+
+    fn go_to(&mut self, page: Page, jump: Option<Location>) {
+        self.page = page;
+        self.jump = jump.map(|l| (l, 0));
+        self.history.seal();
+    }
+
+    fn after_edit(&mut self, time: f64) {
+        self.dirty = true;
+        self.recovery_stale = true;
+        self.last_change = time;
+        self.findings = validate(&self.plan);
+        if let Page::Section(path) = &self.page
+            && self.plan.section(path).is_none()
+        {
+            self.page = Page::Cover;
+        }
+    }
+
+    /// Replaces the plan after undo or redo.
+    fn restore(&mut self, plan: Plan, ctx: &egui::Context) {
+        self.plan = plan;
+        self.dirty = self.plan != self.saved;
+        self.recovery_stale = self.dirty;
+        self.findings = validate(&self.plan);
+        if let Page::Section(path) = &self.page
+            && self.plan.section(path).is_none()
+        {
+            self.page = Page::Cover;
+        }
+        // The field's own undo history no longer matches the plan.
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+    }
+
+    /// Starts over with `plan` from `path` (or a new, unsaved plan).
+    fn replace_document(&mut self, plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) {
+        self.history = History::new(&plan);
+        self.findings = validate(&plan);
+        self.saved = plan.clone();
+        self.plan = plan;
+        self.path = path;
+        self.stamp = stamp;
+        self.dirty = false;
+        self.recovery_stale = false;
+        self.recovery.clear();
+        self.page = if self.plan.sections.is_empty() {
+            Page::Cover
+        } else {
+            Page::Section(vec![0])
+        };
+        self.jump = None;
+        self.find.results.clear();
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match files::load(path) {
+            Ok((plan, stamp)) => {
+                self.replace_document(plan, Some(path.to_owned()), stamp);
+                self.prefs.add_recent(path);
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: "The plan could not be opened".into(),
+                    message: format!("{error}\n\nThe plan you had open is unchanged."),
+                });
+            }
+        }
+    }
+
+    /// Saves to `path`; true on success.
+    fn save_to(&mut self, path: &Path) -> bool {
+        match files::save(&self.plan, path) {
+            Ok(stamp) => {
+                self.path = Some(path.to_owned());
+                self.stamp = stamp;
+                self.saved = self.plan.clone();
+                self.dirty = false;
+                self.recovery_stale = false;
+                self.recovery.clear();
+                self.prefs.add_recent(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: "The plan could not be saved".into(),
+                    message: format!(
+                        "{error}\n\nYour changes are still open here: try Save As to another folder."
+                    ),
+                });
+                false
+            }
+        }
+    }
+
+    fn save(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            return self.save_as();
+        };
+        let on_disk = DiskStamp::read(&path);
+        if self.stamp.is_some() && on_disk.is_some() && on_disk != self.stamp {
+            self.prompt = Some(Prompt::ChangedOnDisk(path));
+            return false;
+        }
+        self.save_to(&path)
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = self.suggested_name("ron");
+        match self.dialogs.save_plan(&suggested) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    fn suggested_name(&self, ext: &str) -> String {
+        if let Some(stem) = self.path.as_ref().and_then(|p| p.file_stem()) {
+            return format!("{}.{ext}", stem.to_string_lossy());
+        }
+        let owner = self.plan.cover.owner();
+        let base: String = owner
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let base = base.trim_matches('-').to_owned();
+        format!("{}.{ext}", if base.is_empty() { "plan" } else { &base })
+    }
+
+    fn display_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled plan".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.dirty && !self.allow_close {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(AfterPrompt::Quit));
+            } else if !self.dirty {
+                self.recovery.clear();
+            }
+        }
+    }
+
+    /// Runs what the author asked for, after the prompt for unsaved
+    /// changes where work would be lost.
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        if !self.commands.is_empty() {
+            // What a command shows (a prompt, another page) is drawn next frame.
+            ctx.request_repaint();
+        }
+        for command in std::mem::take(&mut self.commands) {
+            self.history.seal();
+            match command {
+                Command::New => self.prompt = Some(Prompt::PickTemplate),
+                Command::NewFromTemplate(i) => self.guard(AfterPrompt::New(i), ctx),
+                Command::Open => self.guard(AfterPrompt::Open(None), ctx),
+                Command::OpenPath(path) => self.guard(AfterPrompt::Open(Some(path)), ctx),
+                Command::Save => {
+                    self.save();
+                }
+                Command::SaveAs => {
+                    self.save_as();
+                }
+                Command::ExportPdf => self.export_pdf(),
+                Command::Undo => {
+                    if let Some(plan) = self.history.undo(&self.plan) {
+                        self.restore(plan, ctx);
+                    }
+                }
+                Command::Redo => {
+                    if let Some(plan) = self.history.redo(&self.plan) {
+                        self.restore(plan, ctx);
+                    }
+                }
+                Command::Find => self.find.show(),
+                Command::Quit => self.guard(AfterPrompt::Quit, ctx),
+                Command::ShowCover => self.go_to(Page::Cover, None),
+            }
+        }
+    }
+
+    /// Does `action` now, or asks about unsaved changes first.
+    fn guard(&mut self, action: AfterPrompt, ctx: &egui::Context) {
+        if self.dirty {
+            self.prompt = Some(Prompt::Unsaved(action));
+        } else {
+            self.proceed(action, ctx);
+        }
+    }
+
+    fn proceed(&mut self, action: AfterPrompt, ctx: &egui::Context) {
+        match action {
+            AfterPrompt::New(i) => {
+                if let Some(template) = self.templates.get(i) {
+                    let (plan, name) = (template.new_plan(), template.name.clone());
+                    self.replace_document(plan, None, None);
+                    self.status = format!("New plan from \"{name}\"");
+                }
+            }
+            AfterPrompt::Open(path) => {
+                if let Some(path) = path.or_else(|| self.dialogs.open_plan()) {
+                    self.open_path(&path);
+                }
+            }
+            AfterPrompt::Quit => {
+                self.recovery.clear();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn export_pdf(&mut self) {
+        self.prompt = Some(Prompt::Info {
+            title: "Export PDF is not yet available".into(),
+            message: "The print engine is not part of this build yet, so plans cannot be exported to PDF. \
+                      Your plan is unaffected; save it and export it with a later version."
+                .into(),
+        });
+    }
+
+    /// Keeps unsaved work in the recovery folder every 30 s and when the
+    /// author pauses, so a crash loses nothing.
+    fn autosave(&mut self, ctx: &egui::Context, time: f64) {
+        if !self.recovery_stale {
+            return;
+        }
+        let idle = time - self.last_change >= IDLE_SECONDS;
+        let due = time - self.last_recovery_write >= AUTOSAVE_SECONDS;
+        if idle || due {
+            self.write_recovery(time);
+        } else {
+            ctx.request_repaint_after(Duration::from_secs_f64(IDLE_SECONDS));
+        }
+    }
+
+    fn write_recovery(&mut self, time: f64) {
+        self.last_recovery_write = time;
+        match self.recovery.write(&self.plan, self.path.as_deref()) {
+            Ok(()) => self.recovery_stale = false,
+            Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{}{} — Planwright",
+            self.display_name(),
+            if self.dirty { " •" } else { "" }
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+impl eframe::App for PlanwrightApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_contents(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, files::PREFS_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.dirty || self.allow_close {
+            // Saved, or the author chose not to save.
+            self.recovery.clear();
+        } else if self.recovery_stale {
+            // Closing with unsaved work (e.g. the system shutting down):
+            // keep it for the next start.
+            let _ = self.recovery.write(&self.plan, self.path.as_deref());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Plan-level undo: a bounded history of whole-plan snapshots. Keystrokes
+//! in one field make one step until the author pauses or moves on.
+
+use crate::model::Plan;
+use crate::ui::Change;
+
+/// How many steps back the author can go.
+pub const MAX_STEPS: usize = 100;
+/// A pause this long in typing ends the step.
+pub const PAUSE_SECONDS: f64 = 1.5;
+
+pub struct History {
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+    /// The plan as it was after the last recorded change.
+    last: Plan,
+    /// The field being typed into and when, while a step is open.
+    typing: Option<(egui::Id, f64)>,
+}
+
+impl History {
+    pub fn new(plan: &Plan) -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last: plan.clone(),
+            typing: None,
+        }
+    }
+
+    /// Records that `plan` changed at `time`.
+    pub fn record(&mut self, plan: &Plan, change: Change, time: f64) {
+        let continues = match (change, self.typing) {
+            (Change::Typing(id), Some((open, at))) => id == open && time - at < PAUSE_SECONDS,
+            _ => false,
+        };
+        if !continues {
+            let before = std::mem::replace(&mut self.last, plan.clone());
+            self.push_undo(before);
+        } else {
+            self.last = plan.clone();
+        }
+        self.redo.clear();
+        self.typing = match change {
+            Change::Typing(id) => Some((id, time)),
+            Change::Step => None,
+        };
+    }
+
+    fn push_undo(&mut self, plan: Plan) {
+        self.undo.push(plan);
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Steps back; returns the plan to show, or `None` when there is
+    /// nothing to undo.
+    pub fn undo(&mut self, current: &Plan) -> Option<Plan> {
+        let previous = self.undo.pop()?;
+        self.redo.push(current.clone());
+        self.last = previous.clone();
+        self.typing = None;
+        Some(previous)
+    }
+
+    pub fn redo(&mut self, current: &Plan) -> Option<Plan> {
+        let next = self.redo.pop()?;
+        self.push_undo(current.clone());
+        self.last = next.clone();
+        self.typing = None;
+        Some(next)
+    }
+
+    /// Ends the open typing step (focus moved, a command ran).
+    pub fn seal(&mut self) {
+        self.typing = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(title: &str) -> Plan {
+        let mut p = crate::template::find("operating-plan-2008")
+            .unwrap()
+            .new_plan();
+        p.cover.title = title.into();
+        p
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step() {
+        let id = egui::Id::unique("field");
+        let mut h = History::new(&plan(""));
+        h.record(&plan("a"), Change::Typing(id), 0.0);
+        h.record(&plan("ab"), Change::Typing(id), 0.5);
+        h.record(&plan("abc"), Change::Typing(id), 1.0);
+        assert_eq!(h.undo(&plan("abc")).unwrap().cover.title, "");
+        assert!(!h.can_undo());
+        assert_eq!(h.redo(&plan("")).unwrap().cover.title, "abc");
+    }
+
+    #[test]
+    fn a_pause_another_field_or_a_step_starts_a_new_step() {
+        let (a, b) = (egui::Id::unique("a"), egui::Id::unique("b"));
+        let mut h = History::new(&plan(""));
+        h.record(&plan("1"), Change::Typing(a), 0.0);
+        h.record(&plan("12"), Change::Typing(a), 5.0);
+        h.record(&plan("123"), Change::Typing(b), 5.1);
+        h.record(&plan("1234"), Change::Step, 5.2);
+        let mut titles = Vec::new();
+        let mut current = plan("1234");
+        while let Some(p) = h.undo(&current) {
+            titles.push(p.cover.title.clone());
+            current = p;
+        }
+        assert_eq!(titles, ["123", "12", "1", ""]);
+    }
+
+    #[test]
+    fn history_is_bounded_and_a_new_edit_clears_redo() {
+        let mut h = History::new(&plan("0"));
+        for i in 1..=(MAX_STEPS + 20) {
+            h.record(&plan(&i.to_string()), Change::Step, i as f64);
+        }
+        let mut steps = 0;
+        let mut current = plan("last");
+        while let Some(p) = h.undo(&current) {
+            current = p;
+            steps += 1;
+        }
+        assert_eq!(steps, MAX_STEPS);
+        h.record(&plan("new"), Change::Step, 1000.0);
+        assert!(!h.can_redo());
+    }
+}

@@ -1,0 +1,160 @@
+//! The cover and sign-off form: what the cover prints, the plan's status
+//! and version, and who signed it off.
+
+use super::{EditContext, Editor, icon_button, name_widget};
+use crate::model::{Plan, PlanState, SignOff};
+use egui::{Id, RichText, Ui};
+
+pub struct CoverEditor;
+
+impl Editor<Plan> for CoverEditor {
+    fn ui(&mut self, ui: &mut Ui, plan: &mut Plan, cx: &mut EditContext<'_>) {
+        let id = Id::unique("cover");
+        ui.heading("Cover");
+        egui::Grid::new(id.with("grid"))
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(130.0)
+            .show(ui, |ui| {
+                let cover = &mut plan.cover;
+                line(ui, "Directorate", &mut cover.directorate, cx);
+                line(ui, "Division", &mut cover.division, cx);
+                line(ui, "Unit", &mut cover.unit, cx);
+                line(ui, "Title", &mut cover.title, cx);
+                line(ui, "Plan year", &mut cover.year, cx);
+                lines(
+                    ui,
+                    "Cabinet members",
+                    "One name a line",
+                    &mut cover.cabinet_members,
+                    cx,
+                );
+                line(ui, "Director", &mut cover.director, cx);
+                line(ui, "Contact", &mut cover.contact, cx);
+                lines(
+                    ui,
+                    "Other cover lines",
+                    "One line each, e.g. kent.gov.uk",
+                    &mut cover.other_lines,
+                    cx,
+                );
+                line(ui, "Body title", &mut plan.body_title, cx);
+                line(ui, "Contents heading", &mut plan.contents.title, cx);
+            });
+
+        ui.add_space(12.0);
+        ui.heading("Status");
+        egui::Grid::new(id.with("status"))
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(130.0)
+            .show(ui, |ui| {
+                let label = ui.label("State");
+                let before = plan.status.state;
+                egui::ComboBox::from_id_salt(id.with("state"))
+                    .selected_text(plan.status.state.label())
+                    .show_ui(ui, |ui| {
+                        for state in PlanState::ALL {
+                            ui.selectable_value(&mut plan.status.state, state, state.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if plan.status.state != before {
+                    cx.step();
+                }
+                ui.end_row();
+                line(ui, "Version", &mut plan.status.version, cx);
+                line(ui, "Status date", &mut plan.status.date, cx);
+            });
+
+        ui.add_space(12.0);
+        ui.heading("Sign-off");
+        sign_off(ui, &mut plan.sign_off, id, cx);
+
+        if !plan.rating_scale.is_empty() {
+            ui.add_space(12.0);
+            ui.heading("Rating scale");
+            for band in &plan.rating_scale {
+                let colour =
+                    egui::Color32::from_hex(&band.colour).unwrap_or(ui.visuals().text_color());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("●".repeat(band.band as usize)).color(colour));
+                    ui.label(band.labels.join(" / "));
+                });
+            }
+        }
+    }
+}
+
+fn line(ui: &mut Ui, label: &str, text: &mut String, cx: &mut EditContext<'_>) {
+    super::labelled_line(ui, label, text, cx);
+    ui.end_row();
+}
+
+/// A list of lines edited as one multi-line field.
+fn lines(ui: &mut Ui, label: &str, hint: &str, values: &mut Vec<String>, cx: &mut EditContext<'_>) {
+    let label = ui.label(label);
+    let mut text = values.join("\n");
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        *values = if text.is_empty() {
+            Vec::new()
+        } else {
+            text.split('\n').map(str::to_owned).collect()
+        };
+        cx.typed(response.id);
+    }
+    ui.end_row();
+}
+
+fn sign_off(ui: &mut Ui, records: &mut Vec<SignOff>, id: Id, cx: &mut EditContext<'_>) {
+    let mut remove = None;
+    if records.is_empty() {
+        ui.label(RichText::new("Nobody has signed this plan off yet.").weak());
+    } else {
+        egui::Grid::new(id.with("sign-off"))
+            .num_columns(4)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Name").strong());
+                ui.label(RichText::new("Role").strong());
+                ui.label(RichText::new("Date").strong());
+                ui.label("");
+                ui.end_row();
+                for (i, record) in records.iter_mut().enumerate() {
+                    for (field, what, width) in [
+                        (&mut record.name, "name", 200.0),
+                        (&mut record.role, "role", 220.0),
+                        (&mut record.date, "date", 110.0),
+                    ] {
+                        let response =
+                            ui.add(egui::TextEdit::singleline(field).desired_width(width));
+                        name_widget(ui, &response, &format!("Sign-off {} {what}", i + 1));
+                        if response.changed() {
+                            cx.typed(response.id);
+                        }
+                    }
+                    if icon_button(ui, "✕", &format!("Remove sign-off {}", i + 1), true) {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    if let Some(i) = remove {
+        records.remove(i);
+        cx.step();
+    }
+    if ui.button("+ Add sign-off").clicked() {
+        records.push(SignOff::default());
+        cx.step();
+    }
+}

@@ -1,0 +1,194 @@
+//! The plan editor's widgets: a pure UI library over the model (no window,
+//! no files). Each editor draws one part of the plan in place and reports
+//! what it changed, so the shell can keep undo history and findings.
+
+pub mod cover;
+pub mod find;
+pub mod findings;
+pub mod fonts;
+pub mod list;
+pub mod orgchart;
+pub mod paragraph;
+pub mod rich;
+pub mod section;
+pub mod table;
+mod table_cell;
+mod table_layout;
+pub mod tree;
+
+pub use fonts::install_fonts;
+
+use crate::model::check::{Finding, Severity};
+use crate::model::{Location, RatingBand};
+use crate::template::Template;
+use egui::{Color32, Id, Response, RichText, Ui};
+
+/// What the centre of the window shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The cover, status and sign-off form.
+    Cover,
+    /// The section at this path.
+    Section(Vec<usize>),
+}
+
+/// What an edit was, for undo: keystrokes in one field make one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Text typed into the field with this id.
+    Typing(Id),
+    /// A structural edit (a button, a picker): always its own step.
+    Step,
+}
+
+/// Everything the editors need besides the part of the plan they edit.
+pub struct EditContext<'a> {
+    /// Set by an editor when it changed the plan this frame.
+    pub change: Option<Change>,
+    /// The plan's findings, to show next to the cells they are about.
+    pub findings: &'a [Finding],
+    pub rating_scale: &'a [RatingBand],
+    /// The plan's template, for the default shapes of new tables.
+    pub template: Option<&'a Template>,
+    /// A place to scroll to and highlight this frame (from the findings).
+    pub jump: Option<Location>,
+    /// Set by an editor to open another page (a sub-section).
+    pub navigate: Option<Page>,
+    /// The visible label of the block being drawn; a block that is one
+    /// field (a paragraph) is named by it.
+    pub block_label: Option<Id>,
+}
+
+impl<'a> EditContext<'a> {
+    pub fn new(findings: &'a [Finding], rating_scale: &'a [RatingBand]) -> Self {
+        EditContext {
+            change: None,
+            findings,
+            rating_scale,
+            template: None,
+            jump: None,
+            navigate: None,
+            block_label: None,
+        }
+    }
+
+    pub fn typed(&mut self, id: Id) {
+        // A structural step in the same frame wins: it must stay separate.
+        if self.change != Some(Change::Step) {
+            self.change = Some(Change::Typing(id));
+        }
+    }
+
+    pub fn step(&mut self) {
+        self.change = Some(Change::Step);
+    }
+
+    /// Findings about exactly this place (same sections, block, row, column).
+    pub fn findings_at(
+        &self,
+        location: &Location,
+    ) -> impl Iterator<Item = &'a Finding> + use<'a, '_> {
+        let location = location.clone();
+        self.findings.iter().filter(move |f| f.location == location)
+    }
+
+    /// True when the jump target is this place or inside it; the caller
+    /// scrolls there.
+    pub fn is_jump_target(&self, location: &Location) -> bool {
+        self.jump.as_ref().is_some_and(|j| j == location)
+    }
+}
+
+/// An editor for one part of the plan, drawn in place.
+pub trait Editor<T: ?Sized> {
+    fn ui(&mut self, ui: &mut Ui, value: &mut T, cx: &mut EditContext<'_>);
+}
+
+/// Gives a widget an accessible name without a visible label (table
+/// cells are named by their row and column headers on screen).
+pub fn name_widget(ui: &Ui, response: &Response, name: &str) {
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        if node.label().is_none_or(str::is_empty) {
+            node.set_label(name);
+        }
+    });
+}
+
+/// Names a widget for screen readers and tests, replacing what its
+/// visible text would say (a `3 ▾` menu is "Row 3 actions").
+pub fn set_accessible_name(ui: &Ui, response: &Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// A single-line text field with a visible label to its left.
+pub fn labelled_line(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    cx: &mut EditContext<'_>,
+) -> Response {
+    let label = ui.label(label);
+    let response = ui
+        .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if response.changed() {
+        cx.typed(response.id);
+    }
+    response
+}
+
+/// The template's guidance: muted, boxed, never printed.
+pub fn guidance_box(ui: &mut Ui, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(egui::Stroke::new(
+            1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Guidance (not printed)").small().weak());
+            ui.label(RichText::new(text).color(ui.visuals().weak_text_color()));
+        });
+}
+
+pub fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
+    match severity {
+        Severity::Error => ui.visuals().error_fg_color,
+        Severity::Warning => ui.visuals().warn_fg_color,
+    }
+}
+
+/// Findings shown under the widget they are about.
+pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
+    for finding in cx.findings_at(location) {
+        ui.label(
+            RichText::new(format!("⚠ {}", finding.message))
+                .small()
+                .color(severity_colour(ui, finding.severity)),
+        );
+    }
+}
+
+/// A small button for a row or block action, named for screen readers
+/// and tests by its tooltip.
+pub fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
+    ui.add_enabled(enabled, egui::Button::new(icon).small())
+        .on_hover_text(name)
+        .on_disabled_hover_text(name)
+        .clicked()
+}
+
+/// Moves element `i` by `delta` places if it stays in bounds.
+pub fn move_item<T>(items: &mut [T], i: usize, delta: isize) -> bool {
+    let j = i as isize + delta;
+    if j < 0 || j as usize >= items.len() || i >= items.len() {
+        return false;
+    }
+    items.swap(i, j as usize);
+    true
+}

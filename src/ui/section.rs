@@ -1,0 +1,292 @@
+//! One section's editor: its heading, the template's guidance, every block
+//! editable in place, and its sub-sections.
+
+use super::list::ListEditor;
+use super::orgchart::OrgChartEditor;
+use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
+use super::table::TableEditor;
+use super::{EditContext, Editor, Page, guidance_box, icon_button, show_findings};
+use crate::model::{
+    Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
+    TableKind,
+};
+use egui::{Id, RichText, Ui};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Up(usize),
+    Down(usize),
+    Remove(usize),
+}
+
+pub struct SectionEditor<'p> {
+    pub path: &'p [usize],
+}
+
+impl Editor<Section> for SectionEditor<'_> {
+    fn ui(&mut self, ui: &mut Ui, section: &mut Section, cx: &mut EditContext<'_>) {
+        let id = Id::unique("section").with(self.path);
+        self.heading_fields(ui, section, id, cx);
+        guidance_box(ui, &section.guidance);
+        show_findings(ui, cx, &Location::section(self.path));
+        ui.add_space(6.0);
+
+        let mut op = None;
+        let count = section.blocks.len();
+        for (b, block) in section.blocks.iter_mut().enumerate() {
+            let location = Location::block(self.path, b);
+            let frame = egui::Frame::group(ui.style()).inner_margin(8.0);
+            let response = frame
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let name = block_name(block, b);
+                    ui.horizontal(|ui| {
+                        cx.block_label = Some(ui.label(RichText::new(&name).strong()).id);
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if icon_button(ui, "✕", &format!("Remove {name}"), true) {
+                                op = Some(Op::Remove(b));
+                            }
+                            if icon_button(ui, "↓", &format!("Move {name} down"), b + 1 < count) {
+                                op = Some(Op::Down(b));
+                            }
+                            if icon_button(ui, "↑", &format!("Move {name} up"), b > 0) {
+                                op = Some(Op::Up(b));
+                            }
+                        });
+                    });
+                    block_editor(ui, block, &name, id.with(b), location.clone(), cx);
+                    cx.block_label = None;
+                    show_findings(ui, cx, &location);
+                })
+                .response;
+            if cx.is_jump_target(&location) {
+                response.scroll_to_me(Some(egui::Align::TOP));
+                cx.jump = None;
+            }
+            ui.add_space(4.0);
+        }
+        if section.blocks.is_empty() {
+            ui.label(RichText::new("This section has no content yet: add a block.").weak());
+        }
+        if let Some(op) = op {
+            apply(&mut section.blocks, op);
+            cx.step();
+        }
+        ui.horizontal(|ui| {
+            if let Some(block) = add_block_menu(ui, cx) {
+                section.blocks.push(block);
+                cx.step();
+            }
+        });
+        ui.add_space(10.0);
+        self.subsections(ui, section, cx);
+    }
+}
+
+impl SectionEditor<'_> {
+    fn heading_fields(&self, ui: &mut Ui, section: &mut Section, id: Id, cx: &mut EditContext<'_>) {
+        egui::Grid::new(id.with("heading"))
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .min_col_width(70.0)
+            .show(ui, |ui| {
+                let label = ui.label("Part");
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut section.part)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("e.g. SECTION 2: PRIORITIES AND OBJECTIVES (optional)"),
+                    )
+                    .labelled_by(label.id);
+                if r.changed() {
+                    cx.typed(r.id);
+                }
+                ui.end_row();
+
+                let label = ui.label("Number");
+                ui.horizontal(|ui| {
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut section.number)
+                                .desired_width(90.0)
+                                .hint_text("e.g. 1."),
+                        )
+                        .labelled_by(label.id);
+                    if r.changed() {
+                        cx.typed(r.id);
+                    }
+                    let mut new_page = section.new_page;
+                    if ui.checkbox(&mut new_page, "Start on a new page").changed() {
+                        section.new_page = new_page;
+                        cx.step();
+                    }
+                    if section.required {
+                        ui.label(RichText::new("Required by the template").weak());
+                    }
+                });
+                ui.end_row();
+
+                ui.label("Heading");
+                RichField::new("Heading", id.with("heading-text"))
+                    .single_line()
+                    .hint("The heading as printed")
+                    .ui(ui, &mut section.heading, cx);
+                ui.end_row();
+            });
+    }
+
+    fn subsections(&self, ui: &mut Ui, section: &mut Section, cx: &mut EditContext<'_>) {
+        ui.separator();
+        ui.label(RichText::new("Sub-sections").strong());
+        let mut op = None;
+        let count = section.subsections.len();
+        for (i, sub) in section.subsections.iter().enumerate() {
+            let title = sub.title();
+            let title = if title.trim().is_empty() {
+                "(untitled)".to_owned()
+            } else {
+                title
+            };
+            ui.horizontal(|ui| {
+                if ui
+                    .link(&title)
+                    .on_hover_text(format!("Open {title}"))
+                    .clicked()
+                {
+                    let mut path = self.path.to_vec();
+                    path.push(i);
+                    cx.navigate = Some(Page::Section(path));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if icon_button(ui, "✕", &format!("Remove sub-section {title}"), true) {
+                        op = Some(Op::Remove(i));
+                    }
+                    if icon_button(
+                        ui,
+                        "↓",
+                        &format!("Move sub-section {title} down"),
+                        i + 1 < count,
+                    ) {
+                        op = Some(Op::Down(i));
+                    }
+                    if icon_button(ui, "↑", &format!("Move sub-section {title} up"), i > 0) {
+                        op = Some(Op::Up(i));
+                    }
+                });
+            });
+        }
+        if let Some(op) = op {
+            apply(&mut section.subsections, op);
+            cx.step();
+        }
+        if ui.button("+ Add sub-section").clicked() {
+            section.subsections.push(Section {
+                heading: Rich::plain("New sub-section"),
+                blocks: vec![Block::Paragraph(Rich::default())],
+                ..Section::default()
+            });
+            cx.step();
+            let mut path = self.path.to_vec();
+            path.push(section.subsections.len() - 1);
+            cx.navigate = Some(Page::Section(path));
+        }
+    }
+}
+
+/// `Paragraph 2`, `Budget table 3`: a block's name on screen and for
+/// screen readers.
+pub fn block_name(block: &Block, index: usize) -> String {
+    let kind = block.kind_name();
+    let mut name = kind[..1].to_uppercase();
+    name.push_str(&kind[1..]);
+    format!("{name} {}", index + 1)
+}
+
+fn block_editor(
+    ui: &mut Ui,
+    block: &mut Block,
+    name: &str,
+    id: Id,
+    location: Location,
+    cx: &mut EditContext<'_>,
+) {
+    match block {
+        Block::Paragraph(text) => ParagraphEditor { name, id }.ui(ui, text, cx),
+        Block::List(list) => ListEditor { name, id }.ui(ui, list, cx),
+        Block::Note(note) => NoteEditor { name, id }.ui(ui, note, cx),
+        Block::Table(table) => TableEditor { name, id, location }.ui(ui, table, cx),
+        Block::OrgChart(chart) => OrgChartEditor { name, id }.ui(ui, chart, cx),
+    }
+}
+
+fn apply<T>(items: &mut Vec<T>, op: Op) {
+    match op {
+        Op::Up(i) => {
+            super::move_item(items, i, -1);
+        }
+        Op::Down(i) => {
+            super::move_item(items, i, 1);
+        }
+        Op::Remove(i) if i < items.len() => {
+            items.remove(i);
+        }
+        Op::Remove(_) => {}
+    }
+}
+
+/// The "Add block" menu; returns the new block when one was picked.
+fn add_block_menu(ui: &mut Ui, cx: &EditContext<'_>) -> Option<Block> {
+    let mut picked = None;
+    ui.menu_button("+ Add block", |ui| {
+        if ui.button("Paragraph").clicked() {
+            picked = Some(Block::Paragraph(Rich::default()));
+        }
+        if ui.button("List").clicked() {
+            picked = Some(Block::List(List {
+                items: vec![ListItem::new("")],
+                ..List::default()
+            }));
+        }
+        if ui.button("Note").clicked() {
+            picked = Some(Block::Note(Note::default()));
+        }
+        ui.menu_button("Table ▸", |ui| {
+            for kind in TableKind::ALL {
+                let shape = cx.template.and_then(|t| t.table(kind));
+                if (shape.is_some() || kind == TableKind::Generic)
+                    && ui.button(kind_title(kind)).clicked()
+                {
+                    picked = Some(Block::Table(
+                        shape.cloned().unwrap_or_else(|| generic_table(kind)),
+                    ));
+                }
+            }
+        });
+        if ui.button("Structure chart").clicked() {
+            picked = Some(Block::OrgChart(OrgChart::default()));
+        }
+    });
+    picked
+}
+
+/// `Budget table` for the menu.
+pub fn kind_title(kind: TableKind) -> String {
+    let name = kind.name();
+    let mut title = name[..1].to_uppercase();
+    title.push_str(&name[1..]);
+    title
+}
+
+fn generic_table(kind: TableKind) -> Table {
+    let mut table = Table::new(
+        kind,
+        vec![
+            Column::new("Column 1", ColumnKind::Text),
+            Column::new("Column 2", ColumnKind::Text),
+        ],
+    );
+    table
+        .rows
+        .push(table.blank_row(crate::model::RowKind::Data));
+    table
+}

@@ -1,0 +1,598 @@
+//! One editor for every typed table: an editable grid (rows added,
+//! inserted, moved, deleted, regrouped), the computed sum beside each
+//! stated total, and the table's layout (caption, columns, header rows,
+//! notes) behind a fold. The table's kind only changes column widths and
+//! what the checks look for, never the editor.
+
+use super::paragraph::{NoteEditor, RichField};
+use super::table_cell::{CellPlace, cell_ui};
+use super::{EditContext, Editor, icon_button, name_widget, set_accessible_name, show_findings};
+use crate::model::check::computed_totals;
+use crate::model::figure::Decimal;
+use crate::model::{
+    Cell, Column, ColumnKind, HeaderCell, Location, Note, Rich, Row, RowKind, Table,
+};
+use egui::{Id, Rect, RichText, Sense, Ui, vec2};
+use std::collections::HashMap;
+
+const CONTROLS_WIDTH: f32 = 64.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowOp {
+    InsertAbove(usize, RowKind),
+    InsertBelow(usize, RowKind),
+    Up(usize),
+    Down(usize),
+    Delete(usize),
+    SetKind(usize, RowKind),
+}
+
+pub struct TableEditor<'n> {
+    pub name: &'n str,
+    pub id: Id,
+    /// The block's place, for findings and jumps to rows and cells.
+    pub location: Location,
+}
+
+impl Editor<Table> for TableEditor<'_> {
+    fn ui(&mut self, ui: &mut Ui, table: &mut Table, cx: &mut EditContext<'_>) {
+        for line in &table.caption {
+            ui.label(RichText::new(line.to_plain()).strong());
+        }
+        egui::CollapsingHeader::new("Table layout: caption, columns, header rows, notes")
+            .id_salt(self.id.with("layout"))
+            .show(ui, |ui| {
+                super::table_layout::layout_ui(ui, table, self.name, self.id, cx)
+            });
+
+        let widths = column_widths(table, ui.available_width());
+        let total_width: f32 =
+            CONTROLS_WIDTH + widths.iter().sum::<f32>() + spacing(ui) * widths.len() as f32;
+        let mut op = None;
+        egui::ScrollArea::horizontal()
+            .id_salt(self.id.with("grid"))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.set_min_width(total_width);
+                header(ui, table, &widths);
+                self.rows(ui, table, &widths, &mut op, cx);
+            });
+        if table.rows.is_empty() {
+            ui.label(RichText::new("No rows yet.").weak());
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .button("+ Add row")
+                .on_hover_text(format!("Add a row at the end of {}", self.name))
+                .clicked()
+            {
+                let row = table.blank_row(RowKind::Data);
+                table.rows.push(row);
+                cx.step();
+            }
+            if ui
+                .button("+ Add total row")
+                .on_hover_text(format!("Add a total row at the end of {}", self.name))
+                .clicked()
+            {
+                let row = table.blank_row(RowKind::Total);
+                table.rows.push(row);
+                cx.step();
+            }
+        });
+        if let Some(op) = op {
+            apply(table, op);
+            cx.step();
+        }
+        for note in &table.notes {
+            ui.label(
+                RichText::new(format!("{} {}", note.marker, note.text.to_plain()))
+                    .small()
+                    .weak(),
+            );
+        }
+    }
+}
+
+fn spacing(ui: &Ui) -> f32 {
+    ui.spacing().item_spacing.x
+}
+
+/// Fixed widths for figures, dates and names; text columns share the rest.
+fn column_widths(table: &Table, available: f32) -> Vec<f32> {
+    let fixed = |kind: ColumnKind| match kind {
+        ColumnKind::Number => Some(48.0),
+        ColumnKind::Money | ColumnKind::Fte | ColumnKind::Figure | ColumnKind::Percent => {
+            Some(78.0)
+        }
+        ColumnKind::Date => Some(96.0),
+        ColumnKind::Lead => Some(120.0),
+        ColumnKind::Rating => Some(160.0),
+        ColumnKind::Text => None,
+    };
+    let gaps = 8.0 * (table.columns.len() as f32 + 1.0);
+    let fixed_sum: f32 = table.columns.iter().filter_map(|c| fixed(c.kind)).sum();
+    let text_columns = table
+        .columns
+        .iter()
+        .filter(|c| fixed(c.kind).is_none())
+        .count()
+        .max(1);
+    let text_width =
+        ((available - CONTROLS_WIDTH - gaps - fixed_sum) / text_columns as f32).max(150.0);
+    table
+        .columns
+        .iter()
+        .map(|c| fixed(c.kind).unwrap_or(text_width))
+        .collect()
+}
+
+fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
+    let gap = spacing(ui);
+    for header_row in &table.header_rows {
+        ui.horizontal(|ui| {
+            ui.add_space(CONTROLS_WIDTH);
+            let mut column = 0;
+            for cell in header_row {
+                let span = (cell.span.max(1) as usize).min(widths.len().saturating_sub(column));
+                let width: f32 = widths[column..column + span].iter().sum::<f32>()
+                    + gap * span.saturating_sub(1) as f32;
+                column += span;
+                ui.add_sized(
+                    [width, 18.0],
+                    egui::Label::new(RichText::new(cell.text.to_plain()).strong()),
+                );
+            }
+        });
+    }
+    ui.horizontal_top(|ui| {
+        ui.add_space(CONTROLS_WIDTH);
+        for (column, width) in table.columns.iter().zip(widths) {
+            ui.allocate_ui_with_layout(
+                vec2(*width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(*width);
+                    let align = if column.kind.is_numeric() {
+                        egui::Align::Max
+                    } else {
+                        egui::Align::Min
+                    };
+                    ui.with_layout(egui::Layout::top_down(align), |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(column.label.to_plain()).strong())
+                                .wrap(),
+                        );
+                    });
+                },
+            );
+        }
+    });
+    ui.separator();
+}
+
+impl TableEditor<'_> {
+    fn rows(
+        &self,
+        ui: &mut Ui,
+        table: &mut Table,
+        widths: &[f32],
+        op: &mut Option<RowOp>,
+        cx: &mut EditContext<'_>,
+    ) {
+        let sums: HashMap<(usize, usize), Decimal> = computed_totals(table)
+            .into_iter()
+            .map(|t| ((t.row, t.column), t.sum))
+            .collect();
+        // Rows off screen are skipped, using their height from last frame,
+        // so a long table costs only what is visible.
+        let heights_id = self.id.with("row-heights");
+        let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
+        heights.resize(table.rows.len(), 0.0);
+        let count = table.rows.len();
+        let names = column_names(&table.columns);
+        let row_width = ui.available_width();
+        let jump_row = cx
+            .jump
+            .as_ref()
+            .filter(|j| j.sections == self.location.sections && j.block == self.location.block)
+            .and_then(|j| j.row);
+        for (r, row) in table.rows.iter_mut().enumerate() {
+            let guess = Rect::from_min_size(ui.cursor().min, vec2(row_width, heights[r]));
+            if heights[r] > 0.0 && !ui.is_rect_visible(guess) && jump_row != Some(r) {
+                ui.allocate_exact_size(vec2(row_width, heights[r]), Sense::hover());
+                continue;
+            }
+            let response = ui
+                .push_id(r, |ui| {
+                    self.row(
+                        ui,
+                        r,
+                        count,
+                        row,
+                        &table.columns,
+                        &names,
+                        widths,
+                        &sums,
+                        op,
+                        cx,
+                    )
+                })
+                .response;
+            heights[r] = response.rect.height();
+        }
+        ui.data_mut(|d| d.insert_temp(heights_id, heights));
+    }
+
+    #[expect(clippy::too_many_arguments, reason = "one row's whole context")]
+    fn row(
+        &self,
+        ui: &mut Ui,
+        r: usize,
+        count: usize,
+        row: &mut Row,
+        columns: &[Column],
+        names: &[String],
+        widths: &[f32],
+        sums: &HashMap<(usize, usize), Decimal>,
+        op: &mut Option<RowOp>,
+        cx: &mut EditContext<'_>,
+    ) {
+        let fill = match row.kind {
+            RowKind::Group => ui.visuals().faint_bg_color,
+            RowKind::Subtotal | RowKind::Total => ui.visuals().widgets.inactive.bg_fill,
+            _ => egui::Color32::TRANSPARENT,
+        };
+        let row_location = Location::cell(
+            &self.location.sections,
+            self.location.block.unwrap_or(0),
+            r,
+            None,
+        );
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(2.0)
+            .show(ui, |ui| {
+                ui.horizontal_top(|ui| {
+                    ui.allocate_ui_with_layout(
+                        vec2(CONTROLS_WIDTH - 8.0, 0.0),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(CONTROLS_WIDTH - 8.0);
+                            row_menu(ui, r, count, row.kind, self.name, op);
+                            if row.kind != RowKind::Data {
+                                ui.label(RichText::new(row.kind.label()).small().weak());
+                            }
+                        },
+                    );
+                    let spans_all = row.kind == RowKind::Group;
+                    let shown = if spans_all { 1 } else { columns.len() };
+                    // Rows shorter than the table get their missing cells on edit.
+                    if row.cells.len() < shown {
+                        row.cells.resize(shown, Cell::default());
+                    }
+                    for c in 0..shown {
+                        let width = if spans_all {
+                            widths.iter().sum::<f32>()
+                                + spacing(ui) * (widths.len().saturating_sub(1)) as f32
+                        } else {
+                            widths[c]
+                        };
+                        let column_name = &names[c];
+                        let name = if spans_all {
+                            format!("{} row {} group", self.name, r + 1)
+                        } else {
+                            format!("{} row {} {}", self.name, r + 1, column_name)
+                        };
+                        let kind = if spans_all {
+                            ColumnKind::Text
+                        } else {
+                            columns[c].kind
+                        };
+                        let cell_location = Location::cell(
+                            &self.location.sections,
+                            self.location.block.unwrap_or(0),
+                            r,
+                            Some(c),
+                        );
+                        ui.allocate_ui_with_layout(
+                            vec2(width, 0.0),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                ui.set_width(width);
+                                let place = CellPlace {
+                                    name: &name,
+                                    id: self.id.with(("cell", r, c)),
+                                    kind,
+                                    row_kind: row.kind,
+                                    width,
+                                    computed: if row.kind.is_total() {
+                                        sums.get(&(r, c)).copied()
+                                    } else {
+                                        None
+                                    },
+                                };
+                                let response = cell_ui(ui, &mut row.cells[c], &place, cx);
+                                show_findings(ui, cx, &cell_location);
+                                if cx.is_jump_target(&cell_location) {
+                                    response.scroll_to_me(Some(egui::Align::Center));
+                                    response.request_focus();
+                                    cx.jump = None;
+                                }
+                            },
+                        );
+                    }
+                });
+                show_findings(ui, cx, &row_location);
+            });
+        if cx.is_jump_target(&row_location) {
+            ui.scroll_to_cursor(Some(egui::Align::Center));
+            cx.jump = None;
+        }
+    }
+}
+
+/// Each column's name for its cells' accessible names: the label's first
+/// words, with the column's number where two columns read the same.
+fn column_names(columns: &[Column]) -> Vec<String> {
+    let short: Vec<String> = columns.iter().map(|c| first_words(&c.label)).collect();
+    short
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if short.iter().filter(|n| *n == name).count() > 1 {
+                format!("{name} (column {})", i + 1)
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
+}
+
+/// A column label's first few words, for cell names.
+fn first_words(label: &Rich) -> String {
+    let text = label.to_plain();
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let name = words.join(" ");
+    if name.is_empty() {
+        "cell".to_owned()
+    } else {
+        name
+    }
+}
+
+fn row_menu(
+    ui: &mut Ui,
+    r: usize,
+    count: usize,
+    kind: RowKind,
+    table_name: &str,
+    op: &mut Option<RowOp>,
+) {
+    let name = format!("Row {} actions ({table_name})", r + 1);
+    let response = ui
+        .menu_button(format!("{} ▾", r + 1), |ui| {
+            if ui.button("Insert row above").clicked() {
+                *op = Some(RowOp::InsertAbove(r, RowKind::Data));
+            }
+            if ui.button("Insert row below").clicked() {
+                *op = Some(RowOp::InsertBelow(r, RowKind::Data));
+            }
+            if ui.button("Insert group row above").clicked() {
+                *op = Some(RowOp::InsertAbove(r, RowKind::Group));
+            }
+            ui.separator();
+            if ui
+                .add_enabled(r > 0, egui::Button::new("Move row up"))
+                .clicked()
+            {
+                *op = Some(RowOp::Up(r));
+            }
+            if ui
+                .add_enabled(r + 1 < count, egui::Button::new("Move row down"))
+                .clicked()
+            {
+                *op = Some(RowOp::Down(r));
+            }
+            ui.separator();
+            ui.label(RichText::new("This row is a").weak());
+            for k in RowKind::ALL {
+                if ui.radio(k == kind, k.label()).clicked() && k != kind {
+                    *op = Some(RowOp::SetKind(r, k));
+                }
+            }
+            ui.separator();
+            if ui.button("Delete row").clicked() {
+                *op = Some(RowOp::Delete(r));
+            }
+        })
+        .response;
+    set_accessible_name(ui, &response, &name);
+    response.on_hover_text("Insert, move, delete or change this row");
+}
+
+fn apply(table: &mut Table, op: RowOp) {
+    match op {
+        RowOp::InsertAbove(r, kind) => {
+            let row = table.blank_row(kind);
+            table.rows.insert(r.min(table.rows.len()), row);
+        }
+        RowOp::InsertBelow(r, kind) => {
+            let row = table.blank_row(kind);
+            table.rows.insert((r + 1).min(table.rows.len()), row);
+        }
+        RowOp::Up(r) => {
+            super::move_item(&mut table.rows, r, -1);
+        }
+        RowOp::Down(r) => {
+            super::move_item(&mut table.rows, r, 1);
+        }
+        RowOp::Delete(r) if r < table.rows.len() => {
+            table.rows.remove(r);
+        }
+        RowOp::Delete(_) => {}
+        RowOp::SetKind(r, kind) => {
+            if let Some(row) = table.rows.get_mut(r) {
+                row.kind = kind;
+                // A group row shows one cell; keep the rest rather than lose them.
+                if kind != RowKind::Group && row.cells.len() < table.columns.len() {
+                    row.cells.resize(table.columns.len(), Cell::default());
+                }
+            }
+        }
+    }
+}
+
+/// Adds, removes and moves columns with their cells in every row.
+pub fn add_column(table: &mut Table, at: usize, column: Column) {
+    let at = at.min(table.columns.len());
+    table.columns.insert(at, column);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && row.cells.len() >= at {
+            row.cells.insert(at, Cell::default());
+        }
+    }
+}
+
+pub fn remove_column(table: &mut Table, at: usize) {
+    if at >= table.columns.len() {
+        return;
+    }
+    table.columns.remove(at);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && at < row.cells.len() {
+            row.cells.remove(at);
+        }
+    }
+}
+
+pub fn move_column(table: &mut Table, at: usize, delta: isize) {
+    let to = at as isize + delta;
+    if to < 0 || to as usize >= table.columns.len() || at >= table.columns.len() {
+        return;
+    }
+    let to = to as usize;
+    table.columns.swap(at, to);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && at < row.cells.len() && to < row.cells.len() {
+            row.cells.swap(at, to);
+        }
+    }
+}
+
+/// The editors for the table's layout, used by [`super::table_layout`].
+pub(super) fn note_editor(
+    ui: &mut Ui,
+    note: &mut Note,
+    name: &str,
+    id: Id,
+    cx: &mut EditContext<'_>,
+) {
+    NoteEditor { name, id }.ui(ui, note, cx);
+}
+
+pub(super) fn rich_line(
+    ui: &mut Ui,
+    text: &mut Rich,
+    name: &str,
+    id: Id,
+    cx: &mut EditContext<'_>,
+) {
+    RichField::new(name, id).single_line().ui(ui, text, cx);
+}
+
+pub(super) fn header_cell(
+    ui: &mut Ui,
+    cell: &mut HeaderCell,
+    name: &str,
+    id: Id,
+    cx: &mut EditContext<'_>,
+) {
+    ui.horizontal(|ui| {
+        rich_line_sized(ui, &mut cell.text, name, id, cx);
+        let label = ui.label("spans");
+        let before = cell.span;
+        ui.add(egui::DragValue::new(&mut cell.span).range(1..=40))
+            .labelled_by(label.id);
+        if cell.span != before {
+            cx.step();
+        }
+    });
+}
+
+fn rich_line_sized(ui: &mut Ui, text: &mut Rich, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    ui.allocate_ui(vec2(220.0, 20.0), |ui| rich_line(ui, text, name, id, cx));
+}
+
+pub(super) fn remove_button(ui: &mut Ui, name: &str) -> bool {
+    icon_button(ui, "✕", name, true)
+}
+
+pub(super) fn name_field(ui: &Ui, response: &egui::Response, name: &str) {
+    name_widget(ui, response, name);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let mut t = Table::new(
+            crate::model::TableKind::Generic,
+            vec![
+                Column::new("A", ColumnKind::Text),
+                Column::new("B", ColumnKind::Money),
+            ],
+        );
+        t.rows.push(Row::new(
+            RowKind::Data,
+            vec![Cell::text("a1"), Cell::text("1")],
+        ));
+        t.rows
+            .push(Row::new(RowKind::Group, vec![Cell::text("Group")]));
+        t.rows.push(Row::new(
+            RowKind::Data,
+            vec![Cell::text("a2"), Cell::text("2")],
+        ));
+        t
+    }
+
+    #[test]
+    fn rows_insert_move_delete_and_change_kind() {
+        let mut t = table();
+        apply(&mut t, RowOp::InsertBelow(0, RowKind::Data));
+        assert_eq!(t.rows.len(), 4);
+        assert!(t.rows[1].is_empty());
+        apply(&mut t, RowOp::Delete(1));
+        apply(&mut t, RowOp::Down(0));
+        assert_eq!(t.rows[1].cells[0], Cell::text("a1"));
+        apply(&mut t, RowOp::SetKind(0, RowKind::Data));
+        assert_eq!(
+            t.rows[0].cells.len(),
+            2,
+            "a group turned into a row gets its cells"
+        );
+        assert_eq!(t.rows[0].cells[0], Cell::text("Group"));
+    }
+
+    #[test]
+    fn columns_carry_their_cells_and_skip_group_rows() {
+        let mut t = table();
+        add_column(&mut t, 1, Column::new("New", ColumnKind::Text));
+        assert_eq!(
+            t.rows[0].cells,
+            vec![Cell::text("a1"), Cell::default(), Cell::text("1")]
+        );
+        assert_eq!(t.rows[1].cells.len(), 1);
+        move_column(&mut t, 2, -1);
+        assert_eq!(t.columns[1].label.to_plain(), "B");
+        assert_eq!(
+            t.rows[2].cells,
+            vec![Cell::text("a2"), Cell::text("2"), Cell::default()]
+        );
+        remove_column(&mut t, 0);
+        assert_eq!(t.columns[0].label.to_plain(), "B");
+        assert_eq!(t.rows[2].cells, vec![Cell::text("2"), Cell::default()]);
+        assert_eq!(t.rows[1].cells, vec![Cell::text("Group")]);
+    }
+}

@@ -1,0 +1,321 @@
+//! The real editor, driven through its accessible labels with kittest.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use planwright::app::files::{Dialogs, Prefs};
+use planwright::app::{PlanwrightApp, Setup};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// Dialogs that answer with paths queued by the test.
+#[derive(Clone, Default)]
+struct Answers {
+    paths: Rc<RefCell<VecDeque<PathBuf>>>,
+}
+
+impl Answers {
+    fn queue(&self, path: &Path) {
+        self.paths.borrow_mut().push_back(path.to_owned());
+    }
+}
+
+impl Dialogs for Answers {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn show_file(&mut self, _: &Path) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    answers: Answers,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        Fixture {
+            dir: tempfile::tempdir().unwrap(),
+            answers: Answers::default(),
+        }
+    }
+
+    fn app(&self, open: Option<PathBuf>) -> Harness<'static, PlanwrightApp> {
+        let app = PlanwrightApp::new(Setup {
+            dialogs: Box::new(self.answers.clone()),
+            recovery_dir: self.dir.path().join("recovery"),
+            prefs: Prefs::default(),
+            open,
+        });
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_step_dt(0.25)
+            .with_context_setup(planwright::ui::install_fonts)
+            .build_ui_state(|ui, app: &mut PlanwrightApp| app.ui_contents(ui), app);
+        harness.run();
+        harness
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn type_into(harness: &mut Harness<'_, PlanwrightApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn purpose_text(app: &PlanwrightApp) -> String {
+    match &app.plan().sections[0].blocks[0] {
+        planwright::model::Block::Paragraph(p) => p.to_plain(),
+        other => panic!("the purpose starts with a {}", other.kind_name()),
+    }
+}
+
+#[test]
+fn typing_into_the_purpose_changes_the_plan_and_undo_redo_it() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    type_into(&mut harness, "Paragraph 1", "We protect children.");
+    assert_eq!(purpose_text(harness.state()), "We protect children.");
+    assert!(harness.state().is_dirty());
+    harness.get_by_label("Unsaved changes");
+
+    // Undo from the toolbar: the whole typing was one step.
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "");
+    assert!(
+        !harness.state().is_dirty(),
+        "undone back to the opened plan"
+    );
+    harness.get_by_label("Redo").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "We protect children.");
+}
+
+fn open_section(harness: &mut Harness<'_, PlanwrightApp>, title: &str) {
+    harness.get_by_label(title).click();
+    harness.run();
+}
+
+fn table<'a>(app: &'a PlanwrightApp, title: &str) -> &'a planwright::model::Table {
+    let (_, section) = app
+        .plan()
+        .walk_sections()
+        .into_iter()
+        .find(|(_, s)| s.title() == title)
+        .unwrap();
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            planwright::model::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_new_plan_from_each_template() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    for template in planwright::template::all() {
+        harness.get_by_label("New").click();
+        harness.run();
+        harness.get_by_label(&template.name).click();
+        harness.run();
+        assert_eq!(harness.state().plan(), &template.new_plan());
+        assert!(!harness.state().is_dirty());
+        assert!(harness.state().path().is_none());
+    }
+}
+
+#[test]
+fn a_kpi_row_with_a_rating() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    open_section(&mut harness, "Key Performance Indicators 2008/9");
+    harness.get_by_label("+ Add row").click();
+    harness.run();
+    type_into(&mut harness, "KPI table 1 row 2 Indicator", "NI 62");
+    harness
+        .get_by_label("KPI table 1 row 2 Existing Performance rating band")
+        .click();
+    harness.run();
+    harness.get_by_label("●●● Acceptable").click();
+    harness.run();
+    let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
+    assert_eq!(kpis.rows.len(), 2);
+    assert_eq!(
+        kpis.rows[1].cells[0],
+        planwright::model::Cell::text("NI 62")
+    );
+    let rating = kpis.rows[1].cells[2].rating().expect("a rating");
+    assert_eq!((rating.band, rating.label.as_str()), (3, "Acceptable"));
+    // The value beside the rating is typed into the same cell.
+    type_into(
+        &mut harness,
+        "KPI table 1 row 2 Existing Performance",
+        "17.5",
+    );
+    let cell = &table(harness.state(), "Key Performance Indicators 2008/9").rows[1].cells[2];
+    assert_eq!(cell.as_text().as_deref(), Some("17.5"));
+    assert_eq!(cell.rating().map(|r| r.band), Some(3));
+}
+
+#[test]
+fn a_budget_line_shows_the_sum_and_the_mismatch() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    open_section(&mut harness, "Revenue Budget");
+    harness
+        .get_by_label("Row 1 actions (Revenue budget 1)")
+        .click();
+    harness.run();
+    harness.get_by_label("Insert row below").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Revenue budget 1 row 1 Employee Costs £000's",
+        "60.0",
+    );
+    type_into(
+        &mut harness,
+        "Revenue budget 1 row 2 Employee Costs £000's",
+        "40.5",
+    );
+    type_into(
+        &mut harness,
+        "Revenue budget 1 row 3 Employee Costs £000's",
+        "100.0",
+    );
+    harness.get_by_label("Σ 100.5");
+    let findings: Vec<String> = harness
+        .state()
+        .findings()
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
+    let mismatch = "\"Employee Costs £000's\": stated 100.0, rows sum to 100.5";
+    assert!(findings.iter().any(|f| f == mismatch), "{findings:?}");
+    // Shown under the cell and in the findings panel.
+    assert!(harness.query_all_by_label_contains(mismatch).count() >= 2);
+
+    // Text that is not a figure gets a message and is kept.
+    type_into(
+        &mut harness,
+        "Revenue budget 1 row 2 FTE (column 4)",
+        "about 3",
+    );
+    harness.get_by_label("Not a figure (kept as typed)");
+    let budget = table(harness.state(), "Revenue Budget");
+    assert_eq!(
+        budget.rows[1].cells[3].as_text().as_deref(),
+        Some("about 3")
+    );
+}
+
+#[test]
+fn save_reopen_and_compare() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    type_into(&mut harness, "Paragraph 1", "Saved words.");
+    let path = fixture.path("plan.ron");
+    fixture.answers.queue(&path);
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert!(!harness.state().is_dirty());
+    harness.get_by_label("Saved");
+
+    let reopened = fixture.app(Some(path.clone()));
+    assert_eq!(reopened.state().plan(), harness.state().plan());
+    assert_eq!(purpose_text(reopened.state()), "Saved words.");
+    assert_eq!(reopened.state().prefs().recent.len(), 1);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    type_into(&mut harness, "Paragraph 1", "Not yet saved.");
+    let other = planwright::template::all()[1].clone();
+    harness.get_by_label("New").click();
+    harness.run();
+    harness.get_by_label(&other.name).click();
+    harness.run();
+    harness.get_by_label_contains("Save changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "Not yet saved.");
+
+    // Quit asks too; Don't Save goes ahead.
+    harness
+        .state_mut()
+        .command(planwright::app::commands::Command::Quit);
+    harness.run();
+    harness.get_by_label_contains("before closing");
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Save changes to").is_none());
+}
+
+#[test]
+fn recovery_restores_an_autosave() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    type_into(&mut harness, "Paragraph 1", "Work before the crash.");
+    // Idle for a few seconds: the autosave runs.
+    for _ in 0..12 {
+        harness.step();
+    }
+    drop(harness); // the crash: no save, no clean exit
+
+    let mut restarted = fixture.app(None);
+    restarted.get_by_label("Restore unsaved work?");
+    restarted.get_by_label("Restore").click();
+    restarted.run();
+    assert_eq!(purpose_text(restarted.state()), "Work before the crash.");
+    assert!(
+        restarted.state().is_dirty(),
+        "restored work is not saved yet"
+    );
+}
+
+#[test]
+fn a_malformed_file_shows_its_error_and_keeps_the_open_plan() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    type_into(&mut harness, "Paragraph 1", "Keep me.");
+    let bad = fixture.path("bad.ron");
+    std::fs::write(
+        &bad,
+        "Plan(format_version: 1, template: \"x\", cover: Cover(directorate: ",
+    )
+    .unwrap();
+    fixture.answers.queue(&bad);
+    // Don't Save: go straight to the dialog.
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    harness.get_by_label("The plan could not be opened");
+    harness.get_by_label_contains("bad.ron:1:");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "Keep me.");
+    assert!(harness.state().path().is_none());
+}
