@@ -24,6 +24,8 @@ fn launch(plan: Option<std::path::PathBuf>) -> ExitCode {
             .with_title("Planwright")
             .with_app_id(APP_ID)
             .with_inner_size([1280.0, 740.0])
+            // A document editor: use the whole laptop screen, as Word does.
+            .with_maximized(true)
             .with_min_inner_size([720.0, 480.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()

@@ -59,8 +59,21 @@ impl Fixture {
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))
             .with_step_dt(0.25)
+            .with_max_steps(16)
             .with_context_setup(planwright::ui::install_fonts)
             .build_ui_state(|ui, app: &mut PlanwrightApp| app.ui_contents(ui), app);
+        harness.run();
+        harness
+    }
+
+    /// The app, on a new plan from the 2008 operating plan template.
+    fn app_on_template(&self) -> Harness<'static, PlanwrightApp> {
+        let mut harness = self.app(None);
+        harness.get_by_label("New").click();
+        harness.run();
+        harness
+            .get_by_label(&planwright::template::all()[0].name)
+            .click();
         harness.run();
         harness
     }
@@ -87,7 +100,7 @@ fn purpose_text(app: &PlanwrightApp) -> String {
 #[test]
 fn typing_into_the_purpose_changes_the_plan_and_undo_redo_it() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     type_into(&mut harness, "Paragraph 1", "We protect children.");
     assert_eq!(purpose_text(harness.state()), "We protect children.");
     assert!(harness.state().is_dirty());
@@ -132,6 +145,9 @@ fn table<'a>(app: &'a PlanwrightApp, title: &str) -> &'a planwright::model::Tabl
 fn a_new_plan_from_each_template() {
     let fixture = Fixture::new();
     let mut harness = fixture.app(None);
+    // A newcomer starts on the bundled sample, a real plan.
+    assert_eq!(harness.state().plan(), &planwright::app::sample_plan());
+    assert!(harness.state().plan().cover.title.contains("2008"));
     for template in planwright::template::all() {
         harness.get_by_label("New").click();
         harness.run();
@@ -146,7 +162,7 @@ fn a_new_plan_from_each_template() {
 #[test]
 fn a_kpi_row_with_a_rating() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     open_section(&mut harness, "Key Performance Indicators 2008/9");
     harness.get_by_label("+ Add row").click();
     harness.run();
@@ -179,7 +195,7 @@ fn a_kpi_row_with_a_rating() {
 #[test]
 fn a_budget_line_shows_the_sum_and_the_mismatch() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     open_section(&mut harness, "Revenue Budget");
     harness
         .get_by_label("Row 1 actions (Revenue budget 1)")
@@ -231,7 +247,7 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
 #[test]
 fn save_reopen_and_compare() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     type_into(&mut harness, "Paragraph 1", "Saved words.");
     let path = fixture.path("plan.ron");
     fixture.answers.queue(&path);
@@ -250,7 +266,7 @@ fn save_reopen_and_compare() {
 #[test]
 fn unsaved_changes_are_asked_about() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     type_into(&mut harness, "Paragraph 1", "Not yet saved.");
     let other = planwright::template::all()[1].clone();
     harness.get_by_label("New").click();
@@ -276,7 +292,7 @@ fn unsaved_changes_are_asked_about() {
 #[test]
 fn recovery_restores_an_autosave() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     type_into(&mut harness, "Paragraph 1", "Work before the crash.");
     // Idle for a few seconds: the autosave runs.
     for _ in 0..12 {
@@ -298,7 +314,7 @@ fn recovery_restores_an_autosave() {
 #[test]
 fn a_malformed_file_shows_its_error_and_keeps_the_open_plan() {
     let fixture = Fixture::new();
-    let mut harness = fixture.app(None);
+    let mut harness = fixture.app_on_template();
     type_into(&mut harness, "Paragraph 1", "Keep me.");
     let bad = fixture.path("bad.ron");
     std::fs::write(

@@ -24,9 +24,15 @@ pub const AUTOSAVE_SECONDS: f64 = 30.0;
 /// ... and when the author has stopped typing for this long.
 pub const IDLE_SECONDS: f64 = 2.0;
 
-/// The plan a newcomer sees on first start: a real plan.
+/// The largest real plan, bundled so a newcomer sees one at once.
+const SAMPLE: &str = include_str!("../../seeds/2008-09-childrens-social-services.ron");
+const SAMPLE_NAME: &str = "2008-09-childrens-social-services.ron";
+
+/// The plan a newcomer sees on first start: a real plan, unsaved (saving
+/// asks where).
 pub fn sample_plan() -> Plan {
-    crate::template::all()[0].new_plan()
+    crate::model::file::from_ron(SAMPLE, Path::new(SAMPLE_NAME))
+        .unwrap_or_else(|e| panic!("the bundled sample plan: {e}"))
 }
 
 /// What the app starts with; tests pass their own dialogs and folders.
@@ -164,7 +170,7 @@ impl PlanwrightApp {
         }
         egui::Panel::left("sections")
             .resizable(true)
-            .default_size(280.0)
+            .default_size(240.0)
             .min_size(160.0)
             .max_size(420.0)
             .show(ui, |ui| {

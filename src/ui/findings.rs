@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 pub fn describe(plan: &Plan, location: &Location) -> String {
     let mut parts = Vec::new();
     if let Some(section) = plan.section(&location.sections) {
-        parts.push(section.title());
+        parts.push(super::section_label(section));
         if let Some(b) = location.block
             && let Some(block) = section.blocks.get(b)
         {

@@ -104,6 +104,25 @@ pub trait Editor<T: ?Sized> {
     fn ui(&mut self, ui: &mut Ui, value: &mut T, cx: &mut EditContext<'_>);
 }
 
+/// A section's name in the tree and in messages: its title, else its
+/// part label, else what it holds (`Untitled: revenue budget`).
+pub fn section_label(section: &crate::model::Section) -> String {
+    let title = section.title();
+    if !title.trim().is_empty() {
+        return title;
+    }
+    if !section.part.trim().is_empty() {
+        return section.part.clone();
+    }
+    let first = section
+        .blocks
+        .first()
+        .map(|b| b.kind_name())
+        .or_else(|| section.subsections.first().map(|_| "sub-sections"))
+        .unwrap_or("empty");
+    format!("Untitled: {first}")
+}
+
 /// Gives a widget an accessible name without a visible label (table
 /// cells are named by their row and column headers on screen).
 pub fn name_widget(ui: &Ui, response: &Response, name: &str) {

@@ -141,12 +141,7 @@ impl SectionEditor<'_> {
         let mut op = None;
         let count = section.subsections.len();
         for (i, sub) in section.subsections.iter().enumerate() {
-            let title = sub.title();
-            let title = if title.trim().is_empty() {
-                "(untitled)".to_owned()
-            } else {
-                title
-            };
+            let title = super::section_label(sub);
             ui.horizontal(|ui| {
                 if ui
                     .link(&title)

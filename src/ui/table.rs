@@ -15,7 +15,7 @@ use crate::model::{
 use egui::{Id, Rect, RichText, Sense, Ui, vec2};
 use std::collections::HashMap;
 
-const CONTROLS_WIDTH: f32 = 64.0;
+const CONTROLS_WIDTH: f32 = 56.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum RowOp {
@@ -103,14 +103,15 @@ fn column_widths(table: &Table, available: f32) -> Vec<f32> {
     let fixed = |kind: ColumnKind| match kind {
         ColumnKind::Number => Some(48.0),
         ColumnKind::Money | ColumnKind::Fte | ColumnKind::Figure | ColumnKind::Percent => {
-            Some(78.0)
+            Some(66.0)
         }
         ColumnKind::Date => Some(96.0),
         ColumnKind::Lead => Some(120.0),
-        ColumnKind::Rating => Some(160.0),
+        ColumnKind::Rating => Some(150.0),
         ColumnKind::Text => None,
     };
-    let gaps = 8.0 * (table.columns.len() as f32 + 1.0);
+    // Item spacing between cells, the row frame and the group frame around the table.
+    let gaps = 8.0 * (table.columns.len() as f32 + 1.0) + 20.0;
     let fixed_sum: f32 = table.columns.iter().filter_map(|c| fixed(c.kind)).sum();
     let text_columns = table
         .columns
@@ -119,7 +120,7 @@ fn column_widths(table: &Table, available: f32) -> Vec<f32> {
         .count()
         .max(1);
     let text_width =
-        ((available - CONTROLS_WIDTH - gaps - fixed_sum) / text_columns as f32).max(150.0);
+        ((available - CONTROLS_WIDTH - gaps - fixed_sum) / text_columns as f32).max(110.0);
     table
         .columns
         .iter()
@@ -160,8 +161,10 @@ fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
                     };
                     ui.with_layout(egui::Layout::top_down(align), |ui| {
                         ui.add(
-                            egui::Label::new(RichText::new(column.label.to_plain()).strong())
-                                .wrap(),
+                            egui::Label::new(
+                                RichText::new(column.label.to_plain()).small().strong(),
+                            )
+                            .wrap(),
                         );
                     });
                 },
