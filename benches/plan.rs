@@ -1,10 +1,13 @@
 //! `cargo bench`: how long the everyday operations take on the largest
 //! seed plan. Targets (release build): load under 5 ms.
 
+use common::{largest_seed, report};
 use planwright::model::check::validate;
 use planwright::model::file;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+#[path = "common.rs"]
+mod common;
 
 /// Runs `f` repeatedly for about a second and returns the median time.
 fn measure(mut f: impl FnMut()) -> Duration {
@@ -18,25 +21,6 @@ fn measure(mut f: impl FnMut()) -> Duration {
     }
     times.sort();
     times[times.len() / 2]
-}
-
-fn largest_seed() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    std::fs::read_dir(&dir)
-        .expect("seeds folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .expect("a seed plan")
-}
-
-fn report(name: &str, time: Duration, target: Duration) {
-    let verdict = if time <= target { "ok" } else { "OVER TARGET" };
-    println!(
-        "{name:<32} {:>9.3} ms   (target {:>6.1} ms)  {verdict}",
-        time.as_secs_f64() * 1e3,
-        target.as_secs_f64() * 1e3
-    );
 }
 
 fn main() {

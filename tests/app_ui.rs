@@ -335,3 +335,48 @@ fn a_malformed_file_shows_its_error_and_keeps_the_open_plan() {
     assert_eq!(purpose_text(harness.state()), "Keep me.");
     assert!(harness.state().path().is_none());
 }
+
+/// Every page of every seed draws, and every widget on it has an
+/// accessible name (the harness checks after each run).
+#[test]
+fn every_page_of_every_seed_has_named_widgets() {
+    let fixture = Fixture::new();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+    seeds.sort();
+    assert!(!seeds.is_empty());
+    for seed in seeds {
+        let mut harness = fixture.app(Some(seed.clone()));
+        assert_eq!(harness.state().path(), Some(seed.as_path()));
+        harness.state_mut().show_page(planwright::ui::Page::Cover);
+        harness.run();
+        let paths: Vec<Vec<usize>> = harness
+            .state()
+            .plan()
+            .walk_sections()
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
+        for path in paths {
+            harness
+                .state_mut()
+                .show_page(planwright::ui::Page::Section(path));
+            harness.run();
+        }
+        assert!(
+            !harness.state().is_dirty(),
+            "{}: drawing changed the plan",
+            seed.display()
+        );
+        let on_disk = planwright::model::file::load(&seed).unwrap();
+        assert!(
+            harness.state().plan() == &on_disk,
+            "{}: drawing changed the plan",
+            seed.display()
+        );
+    }
+}

@@ -140,6 +140,11 @@ impl PlanwrightApp {
         &self.prefs
     }
 
+    /// Opens a page, as a click in the tree would.
+    pub fn show_page(&mut self, page: Page) {
+        self.go_to(page, None);
+    }
+
     /// Queues a command, as a menu item or shortcut would.
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);

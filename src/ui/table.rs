@@ -270,10 +270,6 @@ impl TableEditor<'_> {
                     );
                     let spans_all = row.kind == RowKind::Group;
                     let shown = if spans_all { 1 } else { columns.len() };
-                    // Rows shorter than the table get their missing cells on edit.
-                    if row.cells.len() < shown {
-                        row.cells.resize(shown, Cell::default());
-                    }
                     for c in 0..shown {
                         let width = if spans_all {
                             widths.iter().sum::<f32>()
@@ -315,7 +311,15 @@ impl TableEditor<'_> {
                                         None
                                     },
                                 };
-                                let response = cell_ui(ui, &mut row.cells[c], &place, cx);
+                                // A row shorter than the table gets its missing
+                                // cells only when one is typed into.
+                                let mut spare = Cell::default();
+                                let cell = row.cells.get_mut(c).unwrap_or(&mut spare);
+                                let response = cell_ui(ui, cell, &place, cx);
+                                if spare != Cell::default() {
+                                    row.cells.resize(c, Cell::default());
+                                    row.cells.push(spare);
+                                }
                                 show_findings(ui, cx, &cell_location);
                                 if cx.is_jump_target(&cell_location) {
                                     response.scroll_to_me(Some(egui::Align::Center));
