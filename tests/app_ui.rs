@@ -69,18 +69,23 @@ impl Fixture {
     /// The app, on a new plan from the 2008 operating plan template.
     fn app_on_template(&self) -> Harness<'static, PlanwrightApp> {
         let mut harness = self.app(None);
-        harness.get_by_label("New").click();
-        harness.run();
-        harness
-            .get_by_label(&planwright::template::all()[0].name)
-            .click();
-        harness.run();
+        new_from_template(&mut harness, 0);
         harness
     }
 
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+}
+
+/// File › New, as the author does it: the toolbar, then a template.
+fn new_from_template(harness: &mut Harness<'_, PlanwrightApp>, index: usize) {
+    harness.get_by_label("New").click();
+    harness.run();
+    harness
+        .get_by_label(&planwright::template::all()[index].name)
+        .click();
+    harness.run();
 }
 
 fn type_into(harness: &mut Harness<'_, PlanwrightApp>, label: &str, text: &str) {
@@ -379,4 +384,120 @@ fn every_page_of_every_seed_has_named_widgets() {
             seed.display()
         );
     }
+}
+
+#[test]
+fn ctrl_z_in_a_field_undoes_the_field_first_then_the_plan() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    // A structural step first: a new paragraph block.
+    harness.get_by_label("+ Add block").click();
+    harness.run();
+    harness.get_by_label("Paragraph").click();
+    harness.run();
+    assert_eq!(harness.state().plan().sections[0].blocks.len(), 2);
+    type_into(&mut harness, "Paragraph 2", "Typed");
+    assert_eq!(
+        harness.state().plan().sections[0].blocks[1],
+        planwright::model::Block::Paragraph("Typed".into())
+    );
+
+    // The field still has the keyboard: its own undo takes the typing back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().plan().sections[0].blocks[1],
+        planwright::model::Block::Paragraph("".into())
+    );
+    assert_eq!(harness.state().plan().sections[0].blocks.len(), 2);
+    // Nothing left in the field: the plan's undo removes the block.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().plan().sections[0].blocks.len(), 1);
+    // Redo with no field focused is the plan's.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(harness.state().plan().sections[0].blocks.len(), 2);
+}
+
+#[test]
+fn save_asks_when_the_file_changed_on_disk() {
+    let fixture = Fixture::new();
+    let path = fixture.path("shared.ron");
+    planwright::model::file::save(&planwright::template::all()[0].new_plan(), &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    type_into(&mut harness, "Paragraph 1", "Mine.");
+    // A colleague saves over it on the shared drive.
+    let mut theirs = planwright::model::file::load(&path).unwrap();
+    theirs.cover.unit = "Their unit".into();
+    planwright::model::file::save(&theirs, &path).unwrap();
+
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("The file was changed by someone else");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        planwright::model::file::load(&path).unwrap(),
+        theirs,
+        "nothing was overwritten"
+    );
+    assert!(harness.state().is_dirty());
+
+    // Save As keeps both.
+    let copy = fixture.path("mine.ron");
+    fixture.answers.queue(&copy);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Save As…").click();
+    harness.run();
+    assert_eq!(planwright::model::file::load(&path).unwrap(), theirs);
+    assert_eq!(
+        planwright::model::file::load(&copy).unwrap(),
+        *harness.state().plan()
+    );
+    assert_eq!(harness.state().path(), Some(copy.as_path()));
+}
+
+#[test]
+fn find_jumps_to_the_section() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    harness.get_by_label("Find").click();
+    harness.run();
+    harness.get_by_label("Find text").type_text("Guardianship");
+    harness.run();
+    let found = planwright::ui::find::find(harness.state().plan(), "Guardianship");
+    assert!(!found.is_empty());
+    let count = if found.len() == 1 {
+        "1 place".to_owned()
+    } else {
+        format!("{} places", found.len())
+    };
+    harness.get_by_label(&count);
+    let target = planwright::ui::Page::Section(found[0].location.sections.clone());
+    assert_ne!(harness.state().page(), &target);
+    harness.get_by_label("Next").click();
+    harness.run();
+    assert_eq!(harness.state().page(), &target, "the editor went there");
+}
+
+#[test]
+fn a_recent_plan_opens_from_the_file_menu() {
+    let fixture = Fixture::new();
+    let path = fixture.path("recent.ron");
+    let mut plan = planwright::template::all()[1].new_plan();
+    plan.cover.unit = "Recent unit".into();
+    planwright::model::file::save(&plan, &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    new_from_template(&mut harness, 0);
+    assert_ne!(harness.state().plan(), &plan);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    let shown = std::fs::canonicalize(&path).unwrap().display().to_string();
+    harness.get_by_label(&shown).click();
+    harness.run();
+    assert_eq!(harness.state().plan(), &plan);
 }

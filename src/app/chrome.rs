@@ -206,7 +206,7 @@ impl FindBar {
     pub fn ui(&mut self, ui: &mut Ui, plan: &Plan) -> Option<Location> {
         let mut go = None;
         ui.horizontal(|ui| {
-            let label = ui.label("Find");
+            let label = ui.label("Find text");
             let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.query)

@@ -136,6 +136,11 @@ impl PlanwrightApp {
         &self.findings
     }
 
+    /// The page the editor shows.
+    pub fn page(&self) -> &Page {
+        &self.page
+    }
+
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
     }
@@ -167,10 +172,13 @@ impl PlanwrightApp {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.prefs.show_findings {
+            // At 200 % on a laptop the editor needs most of the height.
+            let most = (ui.available_height() * 0.3).max(60.0);
             egui::Panel::bottom("findings")
                 .resizable(true)
-                .default_size(120.0)
-                .min_size(60.0)
+                .default_size(110.0_f32.min(most))
+                .min_size(50.0)
+                .max_size(most)
                 .show(ui, |ui| self.findings_panel(ui));
         }
         egui::Panel::left("sections")

@@ -65,6 +65,11 @@ impl History {
     /// Steps back; returns the plan to show, or `None` when there is
     /// nothing to undo.
     pub fn undo(&mut self, current: &Plan) -> Option<Plan> {
+        // A step that changed nothing in the end (typing taken back with
+        // the field's own undo) is skipped, so every undo visibly undoes.
+        while self.undo.last().is_some_and(|p| p == current) {
+            self.undo.pop();
+        }
         let previous = self.undo.pop()?;
         self.redo.push(current.clone());
         self.last = previous.clone();
@@ -73,6 +78,9 @@ impl History {
     }
 
     pub fn redo(&mut self, current: &Plan) -> Option<Plan> {
+        while self.redo.last().is_some_and(|p| p == current) {
+            self.redo.pop();
+        }
         let next = self.redo.pop()?;
         self.push_undo(current.clone());
         self.last = next.clone();
@@ -125,6 +133,16 @@ mod tests {
             current = p;
         }
         assert_eq!(titles, ["123", "12", "1", ""]);
+    }
+
+    #[test]
+    fn steps_that_changed_nothing_are_skipped() {
+        let id = egui::Id::unique("field");
+        let mut h = History::new(&plan("a"));
+        h.record(&plan("b"), Change::Step, 0.0);
+        h.record(&plan("bx"), Change::Typing(id), 1.0);
+        h.record(&plan("b"), Change::Typing(id), 1.2);
+        assert_eq!(h.undo(&plan("b")).unwrap().cover.title, "a");
     }
 
     #[test]

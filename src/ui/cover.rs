@@ -10,6 +10,8 @@ pub struct CoverEditor;
 impl Editor<Plan> for CoverEditor {
     fn ui(&mut self, ui: &mut Ui, plan: &mut Plan, cx: &mut EditContext<'_>) {
         let id = Id::unique("cover");
+        // A form reads best at about a line's length, not the screen's.
+        ui.set_max_width(ui.available_width().min(820.0));
         ui.heading("Cover");
         egui::Grid::new(id.with("grid"))
             .num_columns(2)

@@ -46,7 +46,7 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding]) -> Option<Location> 
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for finding in findings {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(finding.severity.to_string())
                             .color(severity_colour(ui, finding.severity)),

@@ -186,7 +186,7 @@ impl Editor<Rich> for ParagraphEditor<'_> {
     fn ui(&mut self, ui: &mut Ui, value: &mut Rich, cx: &mut EditContext<'_>) {
         RichField::new(self.name, self.id)
             .hint("Type the paragraph here")
-            .rows(4)
+            .rows(2)
             .labelled_by(cx.block_label.take())
             .ui(ui, value, cx);
     }
