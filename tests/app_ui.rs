@@ -235,6 +235,20 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
     // Shown under the cell and in the findings panel.
     assert!(harness.query_all_by_label_contains(mismatch).count() >= 2);
 
+    // From another page, a click on the finding goes to the cell.
+    open_section(&mut harness, "PURPOSE OF THE SERVICE");
+    assert_eq!(
+        harness.query_all_by_label_contains(mismatch).count(),
+        1,
+        "only in the panel now"
+    );
+    harness.get_by_label_contains(mismatch).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(mismatch).click();
+    harness.run();
+    let cell = harness.get_by_label("Revenue budget 1 row 3 Employee Costs £000's");
+    assert!(cell.is_focused(), "the total's cell has the keyboard");
+
     // Text that is not a figure gets a message and is kept.
     type_into(
         &mut harness,
