@@ -156,7 +156,12 @@ fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
         path: path.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: match error.code {
+            ron::Error::ExceededRecursionLimit => format!(
+                "sections, lists or tables are nested more than {RECURSION_LIMIT} deep here; no plan needs that, so the file is refused"
+            ),
+            ref code => code.to_string(),
+        },
     }
 }
 
