@@ -515,3 +515,53 @@ fn a_recent_plan_opens_from_the_file_menu() {
     harness.run();
     assert_eq!(harness.state().plan(), &plan);
 }
+
+#[test]
+fn sections_are_added_moved_and_deleted_from_the_tree() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    let before = harness.state().plan().clone();
+    harness
+        .get_by_label("PURPOSE OF THE SERVICE")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Move down").click();
+    harness.run();
+    let titles: Vec<String> = harness
+        .state()
+        .plan()
+        .sections
+        .iter()
+        .take(2)
+        .map(|s| s.title())
+        .collect();
+    assert_eq!(
+        titles,
+        ["PLANNING CONTEXT AND PRIORITIES", "PURPOSE OF THE SERVICE"]
+    );
+
+    // At the foot of the tree, below the fold.
+    harness.get_by_label("+ Add section").scroll_to_me();
+    harness.run();
+    harness.get_by_label("+ Add section").click();
+    harness.run();
+    let last = harness.state().plan().sections.last().unwrap().title();
+    assert_eq!(last, "New section");
+    // The new section is open: its heading is the editor's.
+    assert_eq!(
+        harness.get_by_label("Heading").value().as_deref(),
+        Some("New section")
+    );
+
+    harness.get_by_label("New section").click_secondary();
+    harness.run();
+    harness.get_by_label("Delete section").click();
+    harness.run();
+    harness.get_by_label("Undo").click();
+    harness.run();
+    harness.get_by_label("Undo").click();
+    harness.run();
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(harness.state().plan(), &before);
+}

@@ -181,6 +181,7 @@ impl PlanwrightApp {
                 .max_size(most)
                 .show(ui, |ui| self.findings_panel(ui));
         }
+        let mut tree_action = None;
         egui::Panel::left("sections")
             .resizable(true)
             .default_size(240.0)
@@ -190,16 +191,24 @@ impl PlanwrightApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        if let Some(page) =
-                            ui::tree::show(ui, &self.plan, &self.findings, &self.page)
-                        {
-                            self.go_to(page, None);
-                        }
+                        tree_action = ui::tree::show(ui, &self.plan, &self.findings, &self.page);
                     });
             });
-        let change = egui::CentralPanel::default()
+        let mut change = None;
+        match tree_action {
+            Some(ui::tree::TreeAction::Open(page)) => self.go_to(page, None),
+            Some(action) => {
+                if let Some(page) = ui::tree::apply(&mut self.plan, &action) {
+                    change = Some(ui::Change::Step);
+                    self.go_to(page, None);
+                }
+            }
+            None => {}
+        }
+        let edited = egui::CentralPanel::default()
             .show(ui, |ui| self.editor(ui))
             .inner;
+        let change = edited.or(change);
 
         let time = ctx.input(|i| i.time);
         if let Some(change) = change {

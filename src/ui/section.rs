@@ -126,9 +126,10 @@ impl SectionEditor<'_> {
                 });
                 ui.end_row();
 
-                ui.label("Heading");
+                let label = ui.label("Heading");
                 RichField::new("Heading", id.with("heading-text"))
                     .single_line()
+                    .labelled_by(Some(label.id))
                     .hint("The heading as printed")
                     .ui(ui, &mut section.heading, cx);
                 ui.end_row();
