@@ -565,3 +565,22 @@ fn sections_are_added_moved_and_deleted_from_the_tree() {
     harness.run();
     assert_eq!(harness.state().plan(), &before);
 }
+
+#[test]
+fn a_failed_save_shows_why_and_keeps_the_work() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Unsaved work.");
+    // A folder that is not there, as a disconnected shared drive would be.
+    let nowhere = fixture.path("gone").join("plan.ron");
+    fixture.answers.queue(&nowhere);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("The plan could not be saved");
+    harness.get_by_label_contains("gone");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().is_dirty());
+    assert!(harness.state().path().is_none());
+    assert_eq!(purpose_text(harness.state()), "Unsaved work.");
+}

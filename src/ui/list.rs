@@ -80,7 +80,19 @@ fn draw_items(
         let item = &mut list.items[i];
         ui.horizontal(|ui| {
             ui.add_space(depth as f32 * 24.0);
-            ui.add_sized([28.0, 18.0], egui::Label::new(marker));
+            // The list's own marker shows as a hint; typing one overrides it
+            // for this item (a risk register's `15)`).
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut item.marker)
+                    .id(item_id.with("marker"))
+                    .desired_width(30.0)
+                    .hint_text(marker)
+                    .frame(egui::Frame::NONE),
+            );
+            super::name_widget(ui, &response, &format!("{item_name} marker"));
+            if response.changed() {
+                cx.typed(response.id);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                 let mut clicked = |icon: &str, what: &str, enabled: bool, kind: Op| {
                     if icon_button(ui, icon, &format!("{what} ({item_name})"), enabled) {

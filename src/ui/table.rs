@@ -98,7 +98,9 @@ fn spacing(ui: &Ui) -> f32 {
     ui.spacing().item_spacing.x
 }
 
-/// Fixed widths for figures, dates and names; text columns share the rest.
+/// Fixed widths for figures, dates and names; text columns share the rest
+/// by how much they hold, so a column of sentences gets more room than a
+/// column of "Yes" and "No".
 fn column_widths(table: &Table, available: f32) -> Vec<f32> {
     let fixed = |kind: ColumnKind| match kind {
         ColumnKind::Number => Some(48.0),
@@ -113,19 +115,78 @@ fn column_widths(table: &Table, available: f32) -> Vec<f32> {
     // Item spacing between cells, the row frame and the group frame around the table.
     let gaps = 8.0 * (table.columns.len() as f32 + 1.0) + 20.0;
     let fixed_sum: f32 = table.columns.iter().filter_map(|c| fixed(c.kind)).sum();
-    let text_columns = table
-        .columns
+    let weights: Vec<f32> = (0..table.columns.len())
+        .map(|c| text_weight(table, c))
+        .collect();
+    let room = (available - CONTROLS_WIDTH - gaps - fixed_sum).max(0.0);
+    // Columns whose share is under the minimum get the minimum; the rest
+    // share what is left, so the table still fits when it can.
+    const MIN_TEXT: f32 = 80.0;
+    let text: Vec<usize> = (0..table.columns.len())
+        .filter(|&c| fixed(table.columns[c].kind).is_none())
+        .collect();
+    let mut narrow: Vec<usize> = Vec::new();
+    loop {
+        let wide_weight: f32 = text
+            .iter()
+            .filter(|c| !narrow.contains(c))
+            .map(|&c| weights[c])
+            .sum::<f32>()
+            .max(1.0);
+        let wide_room = room - MIN_TEXT * narrow.len() as f32;
+        let newly: Vec<usize> = text
+            .iter()
+            .copied()
+            .filter(|c| !narrow.contains(c) && wide_room * weights[*c] / wide_weight < MIN_TEXT)
+            .collect();
+        if newly.is_empty() {
+            return (0..table.columns.len())
+                .map(|c| {
+                    fixed(table.columns[c].kind).unwrap_or(if narrow.contains(&c) {
+                        MIN_TEXT
+                    } else {
+                        (wide_room * weights[c] / wide_weight).max(MIN_TEXT)
+                    })
+                })
+                .collect();
+        }
+        narrow.extend(newly);
+    }
+}
+
+/// How much a column holds: the square root of its cells' average length,
+/// from the first rows (enough to tell sentences from single words).
+fn text_weight(table: &Table, column: usize) -> f32 {
+    let sample = table
+        .rows
         .iter()
-        .filter(|c| fixed(c.kind).is_none())
-        .count()
-        .max(1);
-    let text_width =
-        ((available - CONTROLS_WIDTH - gaps - fixed_sum) / text_columns as f32).max(110.0);
-    table
-        .columns
+        .filter(|r| r.kind == RowKind::Data)
+        .take(40);
+    let (mut chars, mut cells) = (0usize, 0usize);
+    for row in sample {
+        if let Some(cell) = row.cells.get(column) {
+            chars += cell_chars(cell);
+            cells += 1;
+        }
+    }
+    let label = table.columns[column].label.to_plain().chars().count();
+    let average = chars.checked_div(cells).map_or(label, |a| a.max(label / 2));
+    (average as f32).sqrt().clamp(2.0, 12.0)
+}
+
+fn cell_chars(cell: &Cell) -> usize {
+    cell.0
         .iter()
-        .map(|c| fixed(c.kind).unwrap_or(text_width))
-        .collect()
+        .map(|block| match block {
+            crate::model::CellBlock::Para(r) => r.0.iter().map(|s| s.text.len()).sum(),
+            crate::model::CellBlock::List(l) => l
+                .items
+                .iter()
+                .map(|i| i.text.0.iter().map(|s| s.text.len()).sum::<usize>())
+                .sum(),
+            crate::model::CellBlock::Rating(_) => 0,
+        })
+        .sum()
 }
 
 fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
@@ -562,6 +623,34 @@ mod tests {
             vec![Cell::text("a2"), Cell::text("2")],
         ));
         t
+    }
+
+    #[test]
+    fn text_columns_share_the_room_by_what_they_hold() {
+        let mut t = Table::new(
+            crate::model::TableKind::Generic,
+            vec![
+                Column::new("Aim", ColumnKind::Text),
+                Column::new("Yes/No", ColumnKind::Text),
+                Column::new("£", ColumnKind::Money),
+            ],
+        );
+        let long = "A sentence of the kind plans are full of, and then some more words";
+        t.rows.push(Row::new(
+            RowKind::Data,
+            vec![Cell::text(long), Cell::text("No"), Cell::text("1.0")],
+        ));
+        let widths = column_widths(&t, 900.0);
+        assert!(widths[0] > 2.0 * widths[1], "{widths:?}");
+        assert_eq!(widths[2], 66.0);
+        let gaps = 8.0 * 4.0 + 20.0;
+        let total: f32 = widths.iter().sum::<f32>() + CONTROLS_WIDTH + gaps;
+        assert!(
+            (total - 900.0).abs() < 1.0,
+            "fills the width exactly: {total}"
+        );
+        // Too narrow to fit: every text column keeps its minimum.
+        assert!(column_widths(&t, 200.0).iter().all(|w| *w >= 66.0));
     }
 
     #[test]
