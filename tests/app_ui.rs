@@ -584,3 +584,42 @@ fn a_failed_save_shows_why_and_keeps_the_work() {
     assert!(harness.state().path().is_none());
     assert_eq!(purpose_text(harness.state()), "Unsaved work.");
 }
+
+#[test]
+fn bold_and_italic_on_the_selection_are_kept() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Key aim");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    harness.run();
+    let paragraph = |app: &PlanwrightApp| match &app.plan().sections[0].blocks[0] {
+        planwright::model::Block::Paragraph(p) => p.clone(),
+        _ => unreachable!(),
+    };
+    let rich = paragraph(harness.state());
+    assert_eq!(rich.to_plain(), "Key aim");
+    assert!(rich.0.iter().all(|s| s.bold), "{rich:?}");
+
+    // Typing at the end of bold text continues it; the I button styles the
+    // selection of the field that last had the keyboard.
+    harness.key_press(egui::Key::End);
+    harness.run();
+    harness.get_by_label("Paragraph 1").type_text("s");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label("I").click();
+    harness.run();
+    let rich = paragraph(harness.state());
+    assert_eq!(rich.to_plain(), "Key aims");
+    assert!(rich.0.iter().all(|s| s.bold && s.italic), "{rich:?}");
+    // Saved and loaded, the styles are still there.
+    let path = fixture.path("styled.ron");
+    planwright::model::file::save(harness.state().plan(), &path).unwrap();
+    assert_eq!(
+        &planwright::model::file::load(&path).unwrap(),
+        harness.state().plan()
+    );
+}

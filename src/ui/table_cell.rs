@@ -46,7 +46,7 @@ pub fn cell_ui(
     };
     if place.kind == ColumnKind::Rating || !ratings.is_empty() {
         let mut rating = ratings.first().map(|(_, r)| r.clone());
-        if rating_picker(ui, &mut rating, place, cx.rating_scale) {
+        if let Some(change) = rating_picker(ui, &mut rating, place, cx.rating_scale) {
             match (rating, ratings.is_empty()) {
                 (Some(r), true) => ratings.push((1, r)),
                 (Some(r), false) => ratings[0].1 = r,
@@ -56,7 +56,10 @@ pub fn cell_ui(
                 (None, true) => {}
             }
             changed = true;
-            cx.step();
+            match change {
+                super::Change::Typing(id) => cx.typed(id),
+                super::Change::Step => cx.step(),
+            }
         }
     }
     if changed {
@@ -317,14 +320,15 @@ fn lines_field(
     response
 }
 
-/// The band picker and label; true when the rating changed.
+/// The band picker and label; what changed, if anything (a band picked
+/// is a step, the label typed into is typing).
 fn rating_picker(
     ui: &mut Ui,
     rating: &mut Option<Rating>,
     place: &CellPlace<'_>,
     scale: &[RatingBand],
-) -> bool {
-    let mut changed = false;
+) -> Option<super::Change> {
+    let mut changed = None;
     let band = rating.as_ref().map_or(0, |r| r.band);
     ui.horizontal(|ui| {
         let mut picked = band;
@@ -354,7 +358,7 @@ fn rating_picker(
             .response;
         name_widget(ui, &response, &format!("{} rating band", place.name));
         if picked != band {
-            changed = true;
+            changed = Some(super::Change::Step);
             *rating = (picked > 0).then(|| {
                 let old_label = rating.as_ref().map_or(String::new(), |r| r.label.clone());
                 // The scale's wording for the new band, unless the author wrote their own.
@@ -388,7 +392,9 @@ fn rating_picker(
                     .hint_text("Label"),
             );
             name_widget(ui, &response, &format!("{} rating label", place.name));
-            changed |= response.changed();
+            if response.changed() {
+                changed = Some(super::Change::Typing(response.id));
+            }
         }
     });
     changed
