@@ -81,6 +81,7 @@ fn start(seed: &Path, recovery: &Path) -> (Context, PlanwrightApp) {
         recovery_dir: recovery.to_owned(),
         prefs: Prefs::default(),
         open: Some(seed.to_owned()),
+        timings: None,
     });
     (ctx, app)
 }

@@ -10,15 +10,18 @@ use std::process::ExitCode;
 const APP_ID: &str = "Planwright";
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => launch(cli.plan),
+        None => launch(cli.plan, started),
     }
 }
 
 /// Opens the editor window, on `plan` or the bundled sample plan.
-fn launch(plan: Option<std::path::PathBuf>) -> ExitCode {
+/// `PLANWRIGHT_TIMINGS=1` reports frame times on stderr.
+fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+    let timings = std::env::var_os("PLANWRIGHT_TIMINGS").map(|_| started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Planwright")
@@ -47,6 +50,7 @@ fn launch(plan: Option<std::path::PathBuf>) -> ExitCode {
                 recovery_dir,
                 prefs,
                 open: plan,
+                timings,
             })))
         }),
     );

@@ -55,6 +55,7 @@ impl Fixture {
             recovery_dir: self.dir.path().join("recovery"),
             prefs: Prefs::default(),
             open,
+            timings: None,
         });
         let mut harness = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))

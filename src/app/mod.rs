@@ -42,6 +42,9 @@ pub struct Setup {
     pub prefs: Prefs,
     /// A plan to open at start (`planwright PLAN.ron`).
     pub open: Option<PathBuf>,
+    /// When the process started, to report frame times on stderr
+    /// (`PLANWRIGHT_TIMINGS=1`).
+    pub timings: Option<std::time::Instant>,
 }
 
 pub struct PlanwrightApp {
@@ -72,6 +75,37 @@ pub struct PlanwrightApp {
     title: String,
     allow_close: bool,
     prefs_applied: bool,
+    timings: Option<Timings>,
+}
+
+/// Frame times for `PLANWRIGHT_TIMINGS=1`: the first frame after start,
+/// then the median CPU time of the app's frames every 100 frames.
+struct Timings {
+    started: std::time::Instant,
+    first_reported: bool,
+    frames: Vec<Duration>,
+}
+
+impl Timings {
+    fn frame(&mut self, took: Duration) {
+        if !self.first_reported {
+            self.first_reported = true;
+            eprintln!(
+                "planwright: first frame drawn {:.0} ms after start",
+                self.started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        self.frames.push(took);
+        if self.frames.len() == 100 {
+            self.frames.sort();
+            eprintln!(
+                "planwright: median frame {:.2} ms, slowest {:.2} ms (last 100 frames, CPU)",
+                self.frames[50].as_secs_f64() * 1e3,
+                self.frames[99].as_secs_f64() * 1e3
+            );
+            self.frames.clear();
+        }
+    }
 }
 
 impl PlanwrightApp {
@@ -103,6 +137,11 @@ impl PlanwrightApp {
             title: String::new(),
             allow_close: false,
             prefs_applied: false,
+            timings: setup.timings.map(|started| Timings {
+                started,
+                first_reported: false,
+                frames: Vec::new(),
+            }),
         };
         if let Some(path) = setup.open {
             app.open_path(&path);
@@ -157,6 +196,14 @@ impl PlanwrightApp {
 
     /// Draws the whole window: menus, tree, editor, findings, status.
     pub fn ui_contents(&mut self, ui: &mut egui::Ui) {
+        let frame_started = std::time::Instant::now();
+        self.draw(ui);
+        if let Some(timings) = &mut self.timings {
+            timings.frame(frame_started.elapsed());
+        }
+    }
+
+    fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !self.prefs_applied {
             ctx.set_theme(self.prefs.theme);
@@ -166,6 +213,18 @@ impl PlanwrightApp {
             self.prefs_applied = true;
         }
         self.handle_close_request(&ctx);
+        // A plan file dropped on the window opens, as from File › Open.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.commands.push(Command::OpenPath(path));
+        }
         let undo_key = self.read_shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));

@@ -58,7 +58,8 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], selected: &Page) -> 
                 }
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let mut text = RichText::new(&title);
-                    if empty {
+                    // Muted when empty, but never on the selection's highlight.
+                    if empty && !is_selected {
                         text = text.color(ui.visuals().weak_text_color());
                     }
                     let response = ui.add(egui::Button::selectable(is_selected, text).truncate());
