@@ -1,107 +1,12 @@
 //! The real editor, driven through its accessible labels with kittest.
 
+use common::{Fixture, purpose_text, type_into};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use planwright::app::files::{Dialogs, Prefs};
-use planwright::app::{PlanwrightApp, Setup};
-use std::cell::RefCell;
-use std::collections::VecDeque;
+use planwright::app::PlanwrightApp;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 
-/// Dialogs that answer with paths queued by the test.
-#[derive(Clone, Default)]
-struct Answers {
-    paths: Rc<RefCell<VecDeque<PathBuf>>>,
-}
-
-impl Answers {
-    fn queue(&self, path: &Path) {
-        self.paths.borrow_mut().push_back(path.to_owned());
-    }
-}
-
-impl Dialogs for Answers {
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
-    }
-    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
-    }
-    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
-    }
-    fn show_file(&mut self, _: &Path) -> Result<(), String> {
-        Ok(())
-    }
-}
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    answers: Answers,
-}
-
-impl Fixture {
-    fn new() -> Self {
-        Fixture {
-            dir: tempfile::tempdir().unwrap(),
-            answers: Answers::default(),
-        }
-    }
-
-    fn app(&self, open: Option<PathBuf>) -> Harness<'static, PlanwrightApp> {
-        let app = PlanwrightApp::new(Setup {
-            dialogs: Box::new(self.answers.clone()),
-            recovery_dir: self.dir.path().join("recovery"),
-            prefs: Prefs::default(),
-            open,
-            timings: None,
-        });
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
-            .with_step_dt(0.25)
-            .with_max_steps(16)
-            .with_context_setup(planwright::ui::install_fonts)
-            .build_ui_state(|ui, app: &mut PlanwrightApp| app.ui_contents(ui), app);
-        harness.run();
-        harness
-    }
-
-    /// The app, on a new plan from the 2008 operating plan template.
-    fn app_on_template(&self) -> Harness<'static, PlanwrightApp> {
-        let mut harness = self.app(None);
-        new_from_template(&mut harness, 0);
-        harness
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-}
-
-/// File › New, as the author does it: the toolbar, then a template.
-fn new_from_template(harness: &mut Harness<'_, PlanwrightApp>, index: usize) {
-    harness.get_by_label("New").click();
-    harness.run();
-    harness
-        .get_by_label(&planwright::template::all()[index].name)
-        .click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, PlanwrightApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn purpose_text(app: &PlanwrightApp) -> String {
-    match &app.plan().sections[0].blocks[0] {
-        planwright::model::Block::Paragraph(p) => p.to_plain(),
-        other => panic!("the purpose starts with a {}", other.kind_name()),
-    }
-}
+mod common;
 
 #[test]
 fn typing_into_the_purpose_changes_the_plan_and_undo_redo_it() {
@@ -264,98 +169,6 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
     );
 }
 
-#[test]
-fn save_reopen_and_compare() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.app_on_template();
-    type_into(&mut harness, "Paragraph 1", "Saved words.");
-    let path = fixture.path("plan.ron");
-    fixture.answers.queue(&path);
-    harness.get_by_label("Save").click();
-    harness.run();
-    assert_eq!(harness.state().path(), Some(path.as_path()));
-    assert!(!harness.state().is_dirty());
-    harness.get_by_label("Saved");
-
-    let reopened = fixture.app(Some(path.clone()));
-    assert_eq!(reopened.state().plan(), harness.state().plan());
-    assert_eq!(purpose_text(reopened.state()), "Saved words.");
-    assert_eq!(reopened.state().prefs().recent.len(), 1);
-}
-
-#[test]
-fn unsaved_changes_are_asked_about() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.app_on_template();
-    type_into(&mut harness, "Paragraph 1", "Not yet saved.");
-    let other = planwright::template::all()[1].clone();
-    harness.get_by_label("New").click();
-    harness.run();
-    harness.get_by_label(&other.name).click();
-    harness.run();
-    harness.get_by_label_contains("Save changes to");
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    assert_eq!(purpose_text(harness.state()), "Not yet saved.");
-
-    // Quit asks too; Don't Save goes ahead.
-    harness
-        .state_mut()
-        .command(planwright::app::commands::Command::Quit);
-    harness.run();
-    harness.get_by_label_contains("before closing");
-    harness.get_by_label("Don't Save").click();
-    harness.run();
-    assert!(harness.query_by_label_contains("Save changes to").is_none());
-}
-
-#[test]
-fn recovery_restores_an_autosave() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.app_on_template();
-    type_into(&mut harness, "Paragraph 1", "Work before the crash.");
-    // Idle for a few seconds: the autosave runs.
-    for _ in 0..12 {
-        harness.step();
-    }
-    drop(harness); // the crash: no save, no clean exit
-
-    let mut restarted = fixture.app(None);
-    restarted.get_by_label("Restore unsaved work?");
-    restarted.get_by_label("Restore").click();
-    restarted.run();
-    assert_eq!(purpose_text(restarted.state()), "Work before the crash.");
-    assert!(
-        restarted.state().is_dirty(),
-        "restored work is not saved yet"
-    );
-}
-
-#[test]
-fn a_malformed_file_shows_its_error_and_keeps_the_open_plan() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.app_on_template();
-    type_into(&mut harness, "Paragraph 1", "Keep me.");
-    let bad = fixture.path("bad.ron");
-    std::fs::write(
-        &bad,
-        "Plan(format_version: 1, template: \"x\", cover: Cover(directorate: ",
-    )
-    .unwrap();
-    fixture.answers.queue(&bad);
-    // Don't Save: go straight to the dialog.
-    harness.get_by_label("Open").click();
-    harness.run();
-    harness.get_by_label("Don't Save").click();
-    harness.run();
-    harness.get_by_label("The plan could not be opened");
-    harness.get_by_label_contains("bad.ron:1:");
-    harness.get_by_label("OK").click();
-    harness.run();
-    assert_eq!(purpose_text(harness.state()), "Keep me.");
-    assert!(harness.state().path().is_none());
-}
-
 /// Every page of every seed draws, and every widget on it has an
 /// accessible name (the harness checks after each run).
 #[test]
@@ -436,45 +249,6 @@ fn ctrl_z_in_a_field_undoes_the_field_first_then_the_plan() {
 }
 
 #[test]
-fn save_asks_when_the_file_changed_on_disk() {
-    let fixture = Fixture::new();
-    let path = fixture.path("shared.ron");
-    planwright::model::file::save(&planwright::template::all()[0].new_plan(), &path).unwrap();
-    let mut harness = fixture.app(Some(path.clone()));
-    type_into(&mut harness, "Paragraph 1", "Mine.");
-    // A colleague saves over it on the shared drive.
-    let mut theirs = planwright::model::file::load(&path).unwrap();
-    theirs.cover.unit = "Their unit".into();
-    planwright::model::file::save(&theirs, &path).unwrap();
-
-    harness.get_by_label("Save").click();
-    harness.run();
-    harness.get_by_label("The file was changed by someone else");
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    assert_eq!(
-        planwright::model::file::load(&path).unwrap(),
-        theirs,
-        "nothing was overwritten"
-    );
-    assert!(harness.state().is_dirty());
-
-    // Save As keeps both.
-    let copy = fixture.path("mine.ron");
-    fixture.answers.queue(&copy);
-    harness.get_by_label("Save").click();
-    harness.run();
-    harness.get_by_label("Save As…").click();
-    harness.run();
-    assert_eq!(planwright::model::file::load(&path).unwrap(), theirs);
-    assert_eq!(
-        planwright::model::file::load(&copy).unwrap(),
-        *harness.state().plan()
-    );
-    assert_eq!(harness.state().path(), Some(copy.as_path()));
-}
-
-#[test]
 fn find_jumps_to_the_section() {
     let fixture = Fixture::new();
     let mut harness = fixture.app(None);
@@ -495,26 +269,6 @@ fn find_jumps_to_the_section() {
     harness.get_by_label("Next").click();
     harness.run();
     assert_eq!(harness.state().page(), &target, "the editor went there");
-}
-
-#[test]
-fn a_recent_plan_opens_from_the_file_menu() {
-    let fixture = Fixture::new();
-    let path = fixture.path("recent.ron");
-    let mut plan = planwright::template::all()[1].new_plan();
-    plan.cover.unit = "Recent unit".into();
-    planwright::model::file::save(&plan, &path).unwrap();
-    let mut harness = fixture.app(Some(path.clone()));
-    new_from_template(&mut harness, 0);
-    assert_ne!(harness.state().plan(), &plan);
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Open recent").click();
-    harness.run();
-    let shown = std::fs::canonicalize(&path).unwrap().display().to_string();
-    harness.get_by_label(&shown).click();
-    harness.run();
-    assert_eq!(harness.state().plan(), &plan);
 }
 
 #[test]
@@ -565,25 +319,6 @@ fn sections_are_added_moved_and_deleted_from_the_tree() {
     harness.get_by_label("Undo").click();
     harness.run();
     assert_eq!(harness.state().plan(), &before);
-}
-
-#[test]
-fn a_failed_save_shows_why_and_keeps_the_work() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.app_on_template();
-    type_into(&mut harness, "Paragraph 1", "Unsaved work.");
-    // A folder that is not there, as a disconnected shared drive would be.
-    let nowhere = fixture.path("gone").join("plan.ron");
-    fixture.answers.queue(&nowhere);
-    harness.get_by_label("Save").click();
-    harness.run();
-    harness.get_by_label("The plan could not be saved");
-    harness.get_by_label_contains("gone");
-    harness.get_by_label("OK").click();
-    harness.run();
-    assert!(harness.state().is_dirty());
-    assert!(harness.state().path().is_none());
-    assert_eq!(purpose_text(harness.state()), "Unsaved work.");
 }
 
 #[test]

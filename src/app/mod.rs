@@ -4,8 +4,10 @@
 
 mod chrome;
 pub mod commands;
+mod document;
 pub mod files;
 mod prompts;
+mod timings;
 pub mod undo;
 
 use crate::model::check::{Finding, validate};
@@ -16,7 +18,6 @@ use commands::Command;
 use files::{Dialogs, DiskStamp, Prefs, Recovery};
 use prompts::{AfterPrompt, Prompt};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 use undo::History;
 
 /// Autosave to the recovery folder at least this often while unsaved.
@@ -75,37 +76,7 @@ pub struct PlanwrightApp {
     title: String,
     allow_close: bool,
     prefs_applied: bool,
-    timings: Option<Timings>,
-}
-
-/// Frame times for `PLANWRIGHT_TIMINGS=1`: the first frame after start,
-/// then the median CPU time of the app's frames every 100 frames.
-struct Timings {
-    started: std::time::Instant,
-    first_reported: bool,
-    frames: Vec<Duration>,
-}
-
-impl Timings {
-    fn frame(&mut self, took: Duration) {
-        if !self.first_reported {
-            self.first_reported = true;
-            eprintln!(
-                "planwright: first frame drawn {:.0} ms after start",
-                self.started.elapsed().as_secs_f64() * 1e3
-            );
-        }
-        self.frames.push(took);
-        if self.frames.len() == 100 {
-            self.frames.sort();
-            eprintln!(
-                "planwright: median frame {:.2} ms, slowest {:.2} ms (last 100 frames, CPU)",
-                self.frames[50].as_secs_f64() * 1e3,
-                self.frames[99].as_secs_f64() * 1e3
-            );
-            self.frames.clear();
-        }
-    }
+    timings: Option<timings::Timings>,
 }
 
 impl PlanwrightApp {
@@ -137,11 +108,7 @@ impl PlanwrightApp {
             title: String::new(),
             allow_close: false,
             prefs_applied: false,
-            timings: setup.timings.map(|started| Timings {
-                started,
-                first_reported: false,
-                frames: Vec::new(),
-            }),
+            timings: setup.timings.map(timings::Timings::new),
         };
         if let Some(path) = setup.open {
             app.open_path(&path);
@@ -368,114 +335,6 @@ impl PlanwrightApp {
         }
     }
 
-    /// Starts over with `plan` from `path` (or a new, unsaved plan).
-    fn replace_document(&mut self, plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) {
-        self.history = History::new(&plan);
-        self.findings = validate(&plan);
-        self.saved = plan.clone();
-        self.plan = plan;
-        self.path = path;
-        self.stamp = stamp;
-        self.dirty = false;
-        self.recovery_stale = false;
-        self.recovery.clear();
-        self.page = if self.plan.sections.is_empty() {
-            Page::Cover
-        } else {
-            Page::Section(vec![0])
-        };
-        self.jump = None;
-        self.find.results.clear();
-    }
-
-    fn open_path(&mut self, path: &Path) {
-        match files::load(path) {
-            Ok((plan, stamp)) => {
-                self.replace_document(plan, Some(path.to_owned()), stamp);
-                self.prefs.add_recent(path);
-                self.status = format!("Opened {}", path.display());
-            }
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    title: "The plan could not be opened".into(),
-                    message: format!("{error}\n\nThe plan you had open is unchanged."),
-                });
-            }
-        }
-    }
-
-    /// Saves to `path`; true on success.
-    fn save_to(&mut self, path: &Path) -> bool {
-        match files::save(&self.plan, path) {
-            Ok(stamp) => {
-                self.path = Some(path.to_owned());
-                self.stamp = stamp;
-                self.saved = self.plan.clone();
-                self.dirty = false;
-                self.recovery_stale = false;
-                self.recovery.clear();
-                self.prefs.add_recent(path);
-                self.status = format!("Saved {}", path.display());
-                true
-            }
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    title: "The plan could not be saved".into(),
-                    message: format!(
-                        "{error}\n\nYour changes are still open here: try Save As to another folder."
-                    ),
-                });
-                false
-            }
-        }
-    }
-
-    fn save(&mut self) -> bool {
-        let Some(path) = self.path.clone() else {
-            return self.save_as();
-        };
-        let on_disk = DiskStamp::read(&path);
-        if self.stamp.is_some() && on_disk.is_some() && on_disk != self.stamp {
-            self.prompt = Some(Prompt::ChangedOnDisk(path));
-            return false;
-        }
-        self.save_to(&path)
-    }
-
-    fn save_as(&mut self) -> bool {
-        let suggested = self.suggested_name("ron");
-        match self.dialogs.save_plan(&suggested) {
-            Some(path) => self.save_to(&path),
-            None => false,
-        }
-    }
-
-    fn suggested_name(&self, ext: &str) -> String {
-        if let Some(stem) = self.path.as_ref().and_then(|p| p.file_stem()) {
-            return format!("{}.{ext}", stem.to_string_lossy());
-        }
-        let owner = self.plan.cover.owner();
-        let base: String = owner
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let base = base.trim_matches('-').to_owned();
-        format!("{}.{ext}", if base.is_empty() { "plan" } else { &base })
-    }
-
-    fn display_name(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "Untitled plan".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
-
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
             if self.dirty && !self.allow_close {
@@ -553,38 +412,6 @@ impl PlanwrightApp {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-        }
-    }
-
-    fn export_pdf(&mut self) {
-        self.prompt = Some(Prompt::Info {
-            title: "Export PDF is not yet available".into(),
-            message: "The print engine is not part of this build yet, so plans cannot be exported to PDF. \
-                      Your plan is unaffected; save it and export it with a later version."
-                .into(),
-        });
-    }
-
-    /// Keeps unsaved work in the recovery folder every 30 s and when the
-    /// author pauses, so a crash loses nothing.
-    fn autosave(&mut self, ctx: &egui::Context, time: f64) {
-        if !self.recovery_stale {
-            return;
-        }
-        let idle = time - self.last_change >= IDLE_SECONDS;
-        let due = time - self.last_recovery_write >= AUTOSAVE_SECONDS;
-        if idle || due {
-            self.write_recovery(time);
-        } else {
-            ctx.request_repaint_after(Duration::from_secs_f64(IDLE_SECONDS));
-        }
-    }
-
-    fn write_recovery(&mut self, time: f64) {
-        self.last_recovery_write = time;
-        match self.recovery.write(&self.plan, self.path.as_deref()) {
-            Ok(()) => self.recovery_stale = false,
-            Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
         }
     }
 

@@ -4,14 +4,11 @@
 //! notes) behind a fold. The table's kind only changes column widths and
 //! what the checks look for, never the editor.
 
-use super::paragraph::{NoteEditor, RichField};
 use super::table_cell::{CellPlace, cell_ui};
-use super::{EditContext, Editor, icon_button, name_widget, set_accessible_name, show_findings};
+use super::{EditContext, Editor, set_accessible_name, show_findings};
 use crate::model::check::computed_totals;
 use crate::model::figure::Decimal;
-use crate::model::{
-    Cell, Column, ColumnKind, HeaderCell, Location, Note, Rich, Row, RowKind, Table,
-};
+use crate::model::{Cell, Column, ColumnKind, Location, Rich, Row, RowKind, Table};
 use egui::{Id, Rect, RichText, Sense, Ui, vec2};
 use std::collections::HashMap;
 
@@ -511,100 +508,12 @@ fn apply(table: &mut Table, op: RowOp) {
     }
 }
 
-/// Adds, removes and moves columns with their cells in every row.
-pub fn add_column(table: &mut Table, at: usize, column: Column) {
-    let at = at.min(table.columns.len());
-    table.columns.insert(at, column);
-    for row in &mut table.rows {
-        if row.kind != RowKind::Group && row.cells.len() >= at {
-            row.cells.insert(at, Cell::default());
-        }
-    }
-}
-
-pub fn remove_column(table: &mut Table, at: usize) {
-    if at >= table.columns.len() {
-        return;
-    }
-    table.columns.remove(at);
-    for row in &mut table.rows {
-        if row.kind != RowKind::Group && at < row.cells.len() {
-            row.cells.remove(at);
-        }
-    }
-}
-
-pub fn move_column(table: &mut Table, at: usize, delta: isize) {
-    let to = at as isize + delta;
-    if to < 0 || to as usize >= table.columns.len() || at >= table.columns.len() {
-        return;
-    }
-    let to = to as usize;
-    table.columns.swap(at, to);
-    for row in &mut table.rows {
-        if row.kind != RowKind::Group && at < row.cells.len() && to < row.cells.len() {
-            row.cells.swap(at, to);
-        }
-    }
-}
-
-/// The editors for the table's layout, used by [`super::table_layout`].
-pub(super) fn note_editor(
-    ui: &mut Ui,
-    note: &mut Note,
-    name: &str,
-    id: Id,
-    cx: &mut EditContext<'_>,
-) {
-    NoteEditor { name, id }.ui(ui, note, cx);
-}
-
-pub(super) fn rich_line(
-    ui: &mut Ui,
-    text: &mut Rich,
-    name: &str,
-    id: Id,
-    cx: &mut EditContext<'_>,
-) {
-    RichField::new(name, id).single_line().ui(ui, text, cx);
-}
-
-pub(super) fn header_cell(
-    ui: &mut Ui,
-    cell: &mut HeaderCell,
-    name: &str,
-    id: Id,
-    cx: &mut EditContext<'_>,
-) {
-    ui.horizontal(|ui| {
-        rich_line_sized(ui, &mut cell.text, name, id, cx);
-        let label = ui.label("spans");
-        let before = cell.span;
-        ui.add(egui::DragValue::new(&mut cell.span).range(1..=40))
-            .labelled_by(label.id);
-        if cell.span != before {
-            cx.step();
-        }
-    });
-}
-
-fn rich_line_sized(ui: &mut Ui, text: &mut Rich, name: &str, id: Id, cx: &mut EditContext<'_>) {
-    ui.allocate_ui(vec2(220.0, 20.0), |ui| rich_line(ui, text, name, id, cx));
-}
-
-pub(super) fn remove_button(ui: &mut Ui, name: &str) -> bool {
-    icon_button(ui, "✕", name, true)
-}
-
-pub(super) fn name_field(ui: &Ui, response: &egui::Response, name: &str) {
-    name_widget(ui, response, name);
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn table() -> Table {
+    /// Two data rows around a group row, with text and money columns.
+    pub fn table() -> Table {
         let mut t = Table::new(
             crate::model::TableKind::Generic,
             vec![
@@ -669,26 +578,5 @@ mod tests {
             "a group turned into a row gets its cells"
         );
         assert_eq!(t.rows[0].cells[0], Cell::text("Group"));
-    }
-
-    #[test]
-    fn columns_carry_their_cells_and_skip_group_rows() {
-        let mut t = table();
-        add_column(&mut t, 1, Column::new("New", ColumnKind::Text));
-        assert_eq!(
-            t.rows[0].cells,
-            vec![Cell::text("a1"), Cell::default(), Cell::text("1")]
-        );
-        assert_eq!(t.rows[1].cells.len(), 1);
-        move_column(&mut t, 2, -1);
-        assert_eq!(t.columns[1].label.to_plain(), "B");
-        assert_eq!(
-            t.rows[2].cells,
-            vec![Cell::text("a2"), Cell::text("2"), Cell::default()]
-        );
-        remove_column(&mut t, 0);
-        assert_eq!(t.columns[0].label.to_plain(), "B");
-        assert_eq!(t.rows[2].cells, vec![Cell::text("2"), Cell::default()]);
-        assert_eq!(t.rows[1].cells, vec![Cell::text("Group")]);
     }
 }

@@ -1,12 +1,10 @@
 //! A table's layout, folded away under the grid: caption lines, columns
 //! and their kinds, extra header rows with spans, and notes.
 
-use super::table::{
-    add_column, header_cell, move_column, name_field, note_editor, remove_button, remove_column,
-    rich_line,
-};
-use super::{EditContext, icon_button};
-use crate::model::{Column, ColumnKind, HeaderCell, Note, Rich, Table};
+use super::paragraph::{NoteEditor, RichField};
+use super::{EditContext, Editor, icon_button, name_widget};
+use crate::model::{Cell, Column, ColumnKind, HeaderCell, Note, Rich, RowKind, Table};
+use egui::vec2;
 use egui::{Id, RichText, Ui};
 
 pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
@@ -174,5 +172,102 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
             span,
         }]);
         cx.step();
+    }
+}
+
+/// Adds, removes and moves columns with their cells in every row.
+pub fn add_column(table: &mut Table, at: usize, column: Column) {
+    let at = at.min(table.columns.len());
+    table.columns.insert(at, column);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && row.cells.len() >= at {
+            row.cells.insert(at, Cell::default());
+        }
+    }
+}
+
+pub fn remove_column(table: &mut Table, at: usize) {
+    if at >= table.columns.len() {
+        return;
+    }
+    table.columns.remove(at);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && at < row.cells.len() {
+            row.cells.remove(at);
+        }
+    }
+}
+
+pub fn move_column(table: &mut Table, at: usize, delta: isize) {
+    let to = at as isize + delta;
+    if to < 0 || to as usize >= table.columns.len() || at >= table.columns.len() {
+        return;
+    }
+    let to = to as usize;
+    table.columns.swap(at, to);
+    for row in &mut table.rows {
+        if row.kind != RowKind::Group && at < row.cells.len() && to < row.cells.len() {
+            row.cells.swap(at, to);
+        }
+    }
+}
+
+fn note_editor(ui: &mut Ui, note: &mut Note, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    NoteEditor { name, id }.ui(ui, note, cx);
+}
+
+fn rich_line(ui: &mut Ui, text: &mut Rich, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    RichField::new(name, id).single_line().ui(ui, text, cx);
+}
+
+fn header_cell(ui: &mut Ui, cell: &mut HeaderCell, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    ui.horizontal(|ui| {
+        rich_line_sized(ui, &mut cell.text, name, id, cx);
+        let label = ui.label("spans");
+        let before = cell.span;
+        ui.add(egui::DragValue::new(&mut cell.span).range(1..=40))
+            .labelled_by(label.id);
+        if cell.span != before {
+            cx.step();
+        }
+    });
+}
+
+fn rich_line_sized(ui: &mut Ui, text: &mut Rich, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    ui.allocate_ui(vec2(220.0, 20.0), |ui| rich_line(ui, text, name, id, cx));
+}
+
+fn remove_button(ui: &mut Ui, name: &str) -> bool {
+    icon_button(ui, "✕", name, true)
+}
+
+fn name_field(ui: &Ui, response: &egui::Response, name: &str) {
+    name_widget(ui, response, name);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::table::tests::table;
+
+    #[test]
+    fn columns_carry_their_cells_and_skip_group_rows() {
+        let mut t = table();
+        add_column(&mut t, 1, Column::new("New", ColumnKind::Text));
+        assert_eq!(
+            t.rows[0].cells,
+            vec![Cell::text("a1"), Cell::default(), Cell::text("1")]
+        );
+        assert_eq!(t.rows[1].cells.len(), 1);
+        move_column(&mut t, 2, -1);
+        assert_eq!(t.columns[1].label.to_plain(), "B");
+        assert_eq!(
+            t.rows[2].cells,
+            vec![Cell::text("a2"), Cell::text("2"), Cell::default()]
+        );
+        remove_column(&mut t, 0);
+        assert_eq!(t.columns[0].label.to_plain(), "B");
+        assert_eq!(t.rows[2].cells, vec![Cell::text("2"), Cell::default()]);
+        assert_eq!(t.rows[1].cells, vec![Cell::text("Group")]);
     }
 }

@@ -1,0 +1,177 @@
+//! Files through the real app: save and reopen, the unsaved-changes
+//! prompt, recovery, errors, a colleague's save, recent files.
+
+use common::{Fixture, new_from_template, purpose_text, type_into};
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+
+#[test]
+fn save_reopen_and_compare() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Saved words.");
+    let path = fixture.path("plan.ron");
+    fixture.answers.queue(&path);
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert!(!harness.state().is_dirty());
+    harness.get_by_label("Saved");
+
+    let reopened = fixture.app(Some(path.clone()));
+    assert_eq!(reopened.state().plan(), harness.state().plan());
+    assert_eq!(purpose_text(reopened.state()), "Saved words.");
+    assert_eq!(reopened.state().prefs().recent.len(), 1);
+}
+
+#[test]
+fn unsaved_changes_are_asked_about() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Not yet saved.");
+    let other = planwright::template::all()[1].clone();
+    harness.get_by_label("New").click();
+    harness.run();
+    harness.get_by_label(&other.name).click();
+    harness.run();
+    harness.get_by_label_contains("Save changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "Not yet saved.");
+
+    // Quit asks too; Don't Save goes ahead.
+    harness
+        .state_mut()
+        .command(planwright::app::commands::Command::Quit);
+    harness.run();
+    harness.get_by_label_contains("before closing");
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Save changes to").is_none());
+}
+
+#[test]
+fn recovery_restores_an_autosave() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Work before the crash.");
+    // Idle for a few seconds: the autosave runs.
+    for _ in 0..12 {
+        harness.step();
+    }
+    drop(harness); // the crash: no save, no clean exit
+
+    let mut restarted = fixture.app(None);
+    restarted.get_by_label("Restore unsaved work?");
+    restarted.get_by_label("Restore").click();
+    restarted.run();
+    assert_eq!(purpose_text(restarted.state()), "Work before the crash.");
+    assert!(
+        restarted.state().is_dirty(),
+        "restored work is not saved yet"
+    );
+}
+
+#[test]
+fn a_malformed_file_shows_its_error_and_keeps_the_open_plan() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Keep me.");
+    let bad = fixture.path("bad.ron");
+    std::fs::write(
+        &bad,
+        "Plan(format_version: 1, template: \"x\", cover: Cover(directorate: ",
+    )
+    .unwrap();
+    fixture.answers.queue(&bad);
+    // Don't Save: go straight to the dialog.
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label("Don't Save").click();
+    harness.run();
+    harness.get_by_label("The plan could not be opened");
+    harness.get_by_label_contains("bad.ron:1:");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "Keep me.");
+    assert!(harness.state().path().is_none());
+}
+
+#[test]
+fn save_asks_when_the_file_changed_on_disk() {
+    let fixture = Fixture::new();
+    let path = fixture.path("shared.ron");
+    planwright::model::file::save(&planwright::template::all()[0].new_plan(), &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    type_into(&mut harness, "Paragraph 1", "Mine.");
+    // A colleague saves over it on the shared drive.
+    let mut theirs = planwright::model::file::load(&path).unwrap();
+    theirs.cover.unit = "Their unit".into();
+    planwright::model::file::save(&theirs, &path).unwrap();
+
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("The file was changed by someone else");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        planwright::model::file::load(&path).unwrap(),
+        theirs,
+        "nothing was overwritten"
+    );
+    assert!(harness.state().is_dirty());
+
+    // Save As keeps both.
+    let copy = fixture.path("mine.ron");
+    fixture.answers.queue(&copy);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Save As…").click();
+    harness.run();
+    assert_eq!(planwright::model::file::load(&path).unwrap(), theirs);
+    assert_eq!(
+        planwright::model::file::load(&copy).unwrap(),
+        *harness.state().plan()
+    );
+    assert_eq!(harness.state().path(), Some(copy.as_path()));
+}
+
+#[test]
+fn a_recent_plan_opens_from_the_file_menu() {
+    let fixture = Fixture::new();
+    let path = fixture.path("recent.ron");
+    let mut plan = planwright::template::all()[1].new_plan();
+    plan.cover.unit = "Recent unit".into();
+    planwright::model::file::save(&plan, &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    new_from_template(&mut harness, 0);
+    assert_ne!(harness.state().plan(), &plan);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    let shown = std::fs::canonicalize(&path).unwrap().display().to_string();
+    harness.get_by_label(&shown).click();
+    harness.run();
+    assert_eq!(harness.state().plan(), &plan);
+}
+
+#[test]
+fn a_failed_save_shows_why_and_keeps_the_work() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Unsaved work.");
+    // A folder that is not there, as a disconnected shared drive would be.
+    let nowhere = fixture.path("gone").join("plan.ron");
+    fixture.answers.queue(&nowhere);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("The plan could not be saved");
+    harness.get_by_label_contains("gone");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().is_dirty());
+    assert!(harness.state().path().is_none());
+    assert_eq!(purpose_text(harness.state()), "Unsaved work.");
+}

@@ -1,0 +1,107 @@
+//! What the app tests share: a fixture with its own folders and dialogs
+//! that answer with queued paths, and the author's usual moves.
+
+#![allow(dead_code)] // each test file uses its own share of these
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use planwright::app::files::{Dialogs, Prefs};
+use planwright::app::{PlanwrightApp, Setup};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// Dialogs that answer with paths queued by the test.
+#[derive(Clone, Default)]
+pub struct Answers {
+    paths: Rc<RefCell<VecDeque<PathBuf>>>,
+}
+
+impl Answers {
+    pub fn queue(&self, path: &Path) {
+        self.paths.borrow_mut().push_back(path.to_owned());
+    }
+}
+
+impl Dialogs for Answers {
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
+        self.paths.borrow_mut().pop_front()
+    }
+    fn show_file(&mut self, _: &Path) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub answers: Answers,
+}
+
+impl Fixture {
+    pub fn new() -> Self {
+        Fixture {
+            dir: tempfile::tempdir().unwrap(),
+            answers: Answers::default(),
+        }
+    }
+
+    pub fn app(&self, open: Option<PathBuf>) -> Harness<'static, PlanwrightApp> {
+        let app = PlanwrightApp::new(Setup {
+            dialogs: Box::new(self.answers.clone()),
+            recovery_dir: self.dir.path().join("recovery"),
+            prefs: Prefs::default(),
+            open,
+            timings: None,
+        });
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_step_dt(0.25)
+            .with_max_steps(16)
+            .with_context_setup(planwright::ui::install_fonts)
+            .build_ui_state(|ui, app: &mut PlanwrightApp| app.ui_contents(ui), app);
+        harness.run();
+        harness
+    }
+
+    /// The app, on a new plan from the 2008 operating plan template.
+    pub fn app_on_template(&self) -> Harness<'static, PlanwrightApp> {
+        let mut harness = self.app(None);
+        new_from_template(&mut harness, 0);
+        harness
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// File › New, as the author does it: the toolbar, then a template.
+pub fn new_from_template(harness: &mut Harness<'_, PlanwrightApp>, index: usize) {
+    harness.get_by_label("New").click();
+    harness.run();
+    harness
+        .get_by_label(&planwright::template::all()[index].name)
+        .click();
+    harness.run();
+}
+
+pub fn type_into(harness: &mut Harness<'_, PlanwrightApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+pub fn purpose_text(app: &PlanwrightApp) -> String {
+    match &app.plan().sections[0].blocks[0] {
+        planwright::model::Block::Paragraph(p) => p.to_plain(),
+        other => panic!("the purpose starts with a {}", other.kind_name()),
+    }
+}
