@@ -2,7 +2,7 @@
 //! and version, and who signed it off.
 
 use super::{EditContext, Editor, icon_button, name_widget};
-use crate::model::{Plan, PlanState, SignOff};
+use crate::model::{ContentsEntry, Plan, PlanState, SignOff};
 use egui::{Id, RichText, Ui};
 
 pub struct CoverEditor;
@@ -42,6 +42,7 @@ impl Editor<Plan> for CoverEditor {
                 );
                 line(ui, "Body title", &mut plan.body_title, cx);
                 line(ui, "Contents heading", &mut plan.contents.title, cx);
+                contents(ui, plan, cx);
             });
 
         ui.add_space(12.0);
@@ -87,6 +88,67 @@ impl Editor<Plan> for CoverEditor {
             }
         }
     }
+}
+
+/// The contents page: where it goes, and its entries as written (one a
+/// line, two spaces for each level below the top), or none to list the
+/// headings.
+fn contents(ui: &mut Ui, plan: &mut Plan, cx: &mut EditContext<'_>) {
+    let label = ui.label("Sections before contents");
+    let before = plan.contents.after_sections;
+    ui.add(egui::DragValue::new(&mut plan.contents.after_sections).range(0..=plan.sections.len()))
+        .labelled_by(label.id)
+        .on_hover_text("How many top-level sections (a foreword) come before the contents page");
+    if plan.contents.after_sections != before {
+        cx.step();
+    }
+    ui.end_row();
+
+    let label = ui.label("Contents entries");
+    let mut text = entries_text(&plan.contents.entries);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Empty: the section headings. Or one entry a line; two spaces before a sub-entry"),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        plan.contents.entries = parse_entries(&text);
+        cx.typed(response.id);
+    }
+    ui.end_row();
+}
+
+fn entries_text(entries: &[ContentsEntry]) -> String {
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{}{}",
+                "  ".repeat(e.level.saturating_sub(1) as usize),
+                e.text
+            )
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn parse_entries(text: &str) -> Vec<ContentsEntry> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    text.split('\n')
+        .map(|line| {
+            let body = line.trim_start_matches(' ');
+            let indent = line.len() - body.len();
+            ContentsEntry {
+                text: body.to_owned(),
+                level: (indent / 2 + 1).min(9) as u8,
+            }
+        })
+        .collect()
 }
 
 fn line(ui: &mut Ui, label: &str, text: &mut String, cx: &mut EditContext<'_>) {
@@ -158,5 +220,32 @@ fn sign_off(ui: &mut Ui, records: &mut Vec<SignOff>, id: Id, cx: &mut EditContex
     if ui.button("+ Add sign-off").clicked() {
         records.push(SignOff::default());
         cx.step();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contents_entries_round_trip_through_the_text() {
+        let entries = vec![
+            ContentsEntry {
+                text: "1. Purpose".into(),
+                level: 1,
+            },
+            ContentsEntry {
+                text: "Local Context".into(),
+                level: 2,
+            },
+            ContentsEntry {
+                text: "".into(),
+                level: 1,
+            },
+        ];
+        let text = entries_text(&entries);
+        assert_eq!(text, "1. Purpose\n  Local Context\n");
+        assert_eq!(parse_entries(&text), entries);
+        assert!(parse_entries("").is_empty());
     }
 }

@@ -66,7 +66,12 @@ impl Editor<Section> for SectionEditor<'_> {
             ui.add_space(4.0);
         }
         if section.blocks.is_empty() {
-            ui.label(RichText::new("This section has no content yet: add a block.").weak());
+            let note = if section.subsections.is_empty() {
+                "This section has no content yet: add a block."
+            } else {
+                "This section's content is in its sub-sections, listed below; add a block to write under its own heading."
+            };
+            ui.label(RichText::new(note).weak());
         }
         if let Some(op) = op {
             apply(&mut section.blocks, op);
