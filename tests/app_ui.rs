@@ -359,3 +359,44 @@ fn bold_and_italic_on_the_selection_are_kept() {
         harness.state().plan()
     );
 }
+
+/// A total far down a long page: the editor scrolls to it and gives it
+/// the keyboard (the grid's own sideways scroll area must not swallow it).
+#[test]
+fn a_finding_far_down_its_page_is_scrolled_to() {
+    let fixture = Fixture::new();
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/2008-09-strategy-policy-performance.ron");
+    let mut harness = fixture.app(Some(seed));
+    let finding = &harness.state().findings()[0];
+    let (block, row, column) = (
+        finding.location.block.unwrap(),
+        finding.location.row.unwrap(),
+        finding.location.column.unwrap(),
+    );
+    let label = planwright::ui::findings::describe(harness.state().plan(), &finding.location);
+    assert!(label.contains(&format!("row {}", row + 1)), "{label}");
+    harness.get_by_label_contains(&label).click();
+    harness.run();
+    let Some(planwright::model::Block::Table(table)) = harness
+        .state()
+        .plan()
+        .section(&harness.state().findings()[0].location.sections)
+        .map(|s| &s.blocks[block])
+    else {
+        panic!("the finding is in a table");
+    };
+    let cell = format!(
+        "Revenue budget {} row {} {}",
+        block + 1,
+        row + 1,
+        table.column_name(column)
+    );
+    let node = harness.get_by_label(&cell);
+    assert!(node.is_focused(), "{cell} has the keyboard");
+    let rect = node.rect();
+    assert!(
+        rect.min.y > 0.0 && rect.max.y < 768.0,
+        "{cell} is on screen: {rect:?}"
+    );
+}

@@ -190,13 +190,19 @@ impl PlanwrightApp {
 pub(super) struct FindBar {
     pub open: bool,
     query: String,
-    searched: String,
-    pub results: Vec<Match>,
+    /// The query the results are for; `None` after the plan changed.
+    searched: Option<String>,
+    results: Vec<Match>,
     current: usize,
     focus: bool,
 }
 
 impl FindBar {
+    /// The plan changed: search again before showing results.
+    pub fn invalidate(&mut self) {
+        self.searched = None;
+    }
+
     pub fn show(&mut self) {
         self.open = true;
         self.focus = true;
@@ -217,9 +223,9 @@ impl FindBar {
             if std::mem::take(&mut self.focus) {
                 response.request_focus();
             }
-            if self.query != self.searched || response.changed() {
+            if self.searched.as_ref() != Some(&self.query) {
                 self.results = find(plan, &self.query);
-                self.searched = self.query.clone();
+                self.searched = Some(self.query.clone());
                 self.current = 0;
             }
             let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -35,7 +35,7 @@ impl PlanwrightApp {
             Page::Section(vec![0])
         };
         self.jump = None;
-        self.find.results.clear();
+        self.find.invalidate();
     }
 
     pub(super) fn open_path(&mut self, path: &Path) {

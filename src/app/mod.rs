@@ -24,6 +24,8 @@ use undo::History;
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 /// ... and when the author has stopped typing for this long.
 pub const IDLE_SECONDS: f64 = 2.0;
+/// How many frames a jump to a finding keeps scrolling to its place.
+const JUMP_FRAMES: u8 = 3;
 
 /// The largest real plan, bundled so a newcomer sees one at once.
 const SAMPLE: &str = include_str!("../../seeds/2008-09-childrens-social-services.ron");
@@ -286,13 +288,14 @@ impl PlanwrightApp {
                     },
                 }
             });
-        let (change, navigate, jump) = (cx.change, cx.navigate.take(), cx.jump.take());
-        match (jump, self.jump.take()) {
-            // Not reached yet (e.g. the page is still laying out): try again, a few times.
-            (Some(_), Some((location, tries))) if tries < 3 => {
-                self.jump = Some((location, tries + 1))
-            }
-            _ => {}
+        let (change, navigate) = (cx.change, cx.navigate.take());
+        // A page opened this frame is still being laid out, so its scroll
+        // area cannot reach the place yet: scroll there for a few frames.
+        if let Some((location, frames)) = self.jump.take()
+            && frames < JUMP_FRAMES
+        {
+            self.jump = Some((location, frames + 1));
+            ui.ctx().request_repaint();
         }
         if let Some(page) = navigate {
             self.go_to(page, None);
@@ -311,6 +314,7 @@ impl PlanwrightApp {
         self.recovery_stale = true;
         self.last_change = time;
         self.findings = validate(&self.plan);
+        self.find.invalidate();
         if let Page::Section(path) = &self.page
             && self.plan.section(path).is_none()
         {
@@ -324,6 +328,7 @@ impl PlanwrightApp {
         self.dirty = self.plan != self.saved;
         self.recovery_stale = self.dirty;
         self.findings = validate(&self.plan);
+        self.find.invalidate();
         if let Page::Section(path) = &self.page
             && self.plan.section(path).is_none()
         {

@@ -50,7 +50,8 @@ pub struct EditContext<'a> {
     pub rating_scale: &'a [RatingBand],
     /// The plan's template, for the default shapes of new tables.
     pub template: Option<&'a Template>,
-    /// A place to scroll to and highlight this frame (from the findings).
+    /// A place to scroll to and focus this frame (from the findings). The
+    /// shell sets it for a few frames while the page settles.
     pub jump: Option<Location>,
     /// Set by an editor to open another page (a sub-section).
     pub navigate: Option<Page>,
@@ -114,9 +115,12 @@ pub fn section_label(section: &crate::model::Section) -> String {
     if !section.part.trim().is_empty() {
         return section.part.clone();
     }
+    // A table says most about a section; else its first block.
     let first = section
         .blocks
-        .first()
+        .iter()
+        .find(|b| matches!(b, crate::model::Block::Table(_)))
+        .or(section.blocks.first())
         .map(|b| b.kind_name())
         .or_else(|| section.subsections.first().map(|_| "sub-sections"))
         .unwrap_or("empty");

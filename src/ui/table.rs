@@ -54,6 +54,11 @@ impl Editor<Table> for TableEditor<'_> {
                 header(ui, table, &widths);
                 self.rows(ui, table, &widths, &mut op, cx);
             });
+        let scroll_to = self.id.with("scroll-to");
+        if let Some(rect) = ui.data(|d| d.get_temp::<Rect>(scroll_to)) {
+            ui.data_mut(|d| d.remove::<Rect>(scroll_to));
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        }
         if table.rows.is_empty() {
             ui.label(RichText::new("No rows yet.").weak());
         }
@@ -380,7 +385,7 @@ impl TableEditor<'_> {
                                 }
                                 show_findings(ui, cx, &cell_location);
                                 if cx.is_jump_target(&cell_location) {
-                                    response.scroll_to_me(Some(egui::Align::Center));
+                                    self.scroll_after_grid(ui, response.rect);
                                     response.request_focus();
                                     cx.jump = None;
                                 }
@@ -391,9 +396,18 @@ impl TableEditor<'_> {
                 show_findings(ui, cx, &row_location);
             });
         if cx.is_jump_target(&row_location) {
-            ui.scroll_to_cursor(Some(egui::Align::Center));
+            self.scroll_after_grid(ui, ui.min_rect());
             cx.jump = None;
         }
+    }
+
+    /// Remembers a place to scroll to once the grid is drawn: the grid's
+    /// own sideways scroll area would swallow an up-and-down scroll asked
+    /// for inside it.
+    fn scroll_after_grid(&self, ui: &Ui, rect: Rect) {
+        ui.data_mut(|d| d.insert_temp(self.id.with("scroll-to"), rect));
+        // Sideways, the grid's scroll area brings the place into view.
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
     }
 }
 
