@@ -275,7 +275,8 @@ impl PlanwrightApp {
             .id_salt(("editor", &page))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.set_max_width(ui.available_width().min(1400.0));
+                // Room for the scroll bar, so nothing runs under it.
+                ui.set_max_width((ui.available_width() - 14.0).min(1400.0));
                 match &page {
                     Page::Cover => ui::cover::CoverEditor.ui(ui, &mut self.plan, &mut cx),
                     Page::Section(path) => match self.plan.section_mut(path) {

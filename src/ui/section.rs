@@ -5,7 +5,7 @@ use super::list::ListEditor;
 use super::orgchart::OrgChartEditor;
 use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
 use super::table::TableEditor;
-use super::{EditContext, Editor, Page, guidance_box, icon_button, show_findings};
+use super::{EditContext, Editor, Page, guidance_box, icon_button, name_widget, show_findings};
 use crate::model::{
     Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
     TableKind,
@@ -89,54 +89,56 @@ impl Editor<Section> for SectionEditor<'_> {
 }
 
 impl SectionEditor<'_> {
+    /// Two rows: the heading with its number, then the part label and the
+    /// page break (a laptop screen has no height to spare).
     fn heading_fields(&self, ui: &mut Ui, section: &mut Section, id: Id, cx: &mut EditContext<'_>) {
         egui::Grid::new(id.with("heading"))
             .num_columns(2)
             .spacing([8.0, 6.0])
-            .min_col_width(70.0)
+            .min_col_width(60.0)
             .show(ui, |ui| {
-                let label = ui.label("Part");
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut section.part)
-                            .desired_width(f32::INFINITY)
-                            .hint_text("e.g. SECTION 2: PRIORITIES AND OBJECTIVES (optional)"),
-                    )
-                    .labelled_by(label.id);
-                if r.changed() {
-                    cx.typed(r.id);
-                }
-                ui.end_row();
-
-                let label = ui.label("Number");
+                let label = ui.label("Heading");
                 ui.horizontal(|ui| {
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut section.number)
-                                .desired_width(90.0)
-                                .hint_text("e.g. 1."),
-                        )
-                        .labelled_by(label.id);
-                    if r.changed() {
-                        cx.typed(r.id);
+                    let number = ui.add(
+                        egui::TextEdit::singleline(&mut section.number)
+                            .desired_width(80.0)
+                            .hint_text("Number"),
+                    );
+                    name_widget(ui, &number, "Heading number");
+                    if number.changed() {
+                        cx.typed(number.id);
                     }
-                    let mut new_page = section.new_page;
-                    if ui.checkbox(&mut new_page, "Start on a new page").changed() {
-                        section.new_page = new_page;
-                        cx.step();
-                    }
-                    if section.required {
-                        ui.label(RichText::new("Required by the template").weak());
-                    }
+                    RichField::new("Heading", id.with("heading-text"))
+                        .single_line()
+                        .labelled_by(Some(label.id))
+                        .hint("The heading as printed")
+                        .ui(ui, &mut section.heading, cx);
                 });
                 ui.end_row();
 
-                let label = ui.label("Heading");
-                RichField::new("Heading", id.with("heading-text"))
-                    .single_line()
-                    .labelled_by(Some(label.id))
-                    .hint("The heading as printed")
-                    .ui(ui, &mut section.heading, cx);
+                let label = ui.label("Part");
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if section.required {
+                            ui.label(RichText::new("Required by the template").weak());
+                        }
+                        let mut new_page = section.new_page;
+                        if ui.checkbox(&mut new_page, "Start on a new page").changed() {
+                            section.new_page = new_page;
+                            cx.step();
+                        }
+                        let part = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut section.part)
+                                    .desired_width(f32::INFINITY)
+                                    .hint_text("A part label above the heading, e.g. SECTION 2: PRIORITIES (optional)"),
+                            )
+                            .labelled_by(label.id);
+                        if part.changed() {
+                            cx.typed(part.id);
+                        }
+                    });
+                });
                 ui.end_row();
             });
     }
