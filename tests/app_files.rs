@@ -175,3 +175,52 @@ fn a_failed_save_shows_why_and_keeps_the_work() {
     assert!(harness.state().path().is_none());
     assert_eq!(purpose_text(harness.state()), "Unsaved work.");
 }
+
+#[test]
+fn save_in_the_prompt_saves_then_goes_on() {
+    let fixture = Fixture::new();
+    let path = fixture.path("mine.ron");
+    planwright::model::file::save(&planwright::template::all()[0].new_plan(), &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    type_into(&mut harness, "Paragraph 1", "Keep this.");
+    harness.get_by_label("New").click();
+    harness.run();
+    harness
+        .get_by_label(&planwright::template::all()[1].name)
+        .click();
+    harness.run();
+    click_prompt_save(&mut harness);
+    let saved = planwright::model::file::load(&path).unwrap();
+    match &saved.sections[0].blocks[0] {
+        planwright::model::Block::Paragraph(p) => assert_eq!(p.to_plain(), "Keep this."),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        harness.state().plan(),
+        &planwright::template::all()[1].new_plan()
+    );
+    assert!(harness.state().path().is_none());
+
+    // Save As cancelled in the prompt: nothing happens, the work stays.
+    type_into(&mut harness, "Paragraph 1", "Unsaved.");
+    harness.get_by_label("New").click();
+    harness.run();
+    harness
+        .get_by_label(&planwright::template::all()[0].name)
+        .click();
+    harness.run();
+    click_prompt_save(&mut harness); // no path queued: the dialog is cancelled
+    assert!(harness.state().is_dirty());
+    assert_eq!(
+        harness.state().plan().template,
+        planwright::template::all()[1].id
+    );
+}
+
+/// The prompt's Save, not the toolbar's: the prompt is drawn last.
+fn click_prompt_save(harness: &mut egui_kittest::Harness<'_, planwright::app::PlanwrightApp>) {
+    let saves: Vec<_> = harness.get_all_by_label("Save").collect();
+    assert_eq!(saves.len(), 2, "the toolbar's and the prompt's");
+    saves[1].click();
+    harness.run();
+}

@@ -69,6 +69,8 @@ impl PlanwrightApp {
                 true
             }
             Err(error) => {
+                // Whatever was to follow the save (closing, another plan) must not.
+                self.after_save = None;
                 self.prompt = Some(Prompt::Error {
                     title: "The plan could not be saved".into(),
                     message: format!(

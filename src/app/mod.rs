@@ -366,10 +366,13 @@ impl PlanwrightApp {
                 Command::NewFromTemplate(i) => self.guard(AfterPrompt::New(i), ctx),
                 Command::Open => self.guard(AfterPrompt::Open(None), ctx),
                 Command::OpenPath(path) => self.guard(AfterPrompt::Open(Some(path)), ctx),
+                // A save asked for here is not the one an earlier prompt was waiting for.
                 Command::Save => {
+                    self.after_save = None;
                     self.save();
                 }
                 Command::SaveAs => {
+                    self.after_save = None;
                     self.save_as();
                 }
                 Command::ExportPdf => self.export_pdf(),

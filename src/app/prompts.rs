@@ -165,10 +165,13 @@ impl PlanwrightApp {
         match (prompt, answer) {
             (Prompt::Unsaved(action), Answer::Save) => {
                 self.after_save = Some(action);
-                if self.save()
-                    && let Some(action) = self.after_save.take()
-                {
-                    self.proceed(action, ctx);
+                if self.save() {
+                    if let Some(action) = self.after_save.take() {
+                        self.proceed(action, ctx);
+                    }
+                } else if self.prompt.is_none() {
+                    // Save As was cancelled: so is what was to follow.
+                    self.after_save = None;
                 }
             }
             (Prompt::Unsaved(action), Answer::DontSave) => {
