@@ -400,3 +400,46 @@ fn a_finding_far_down_its_page_is_scrolled_to() {
         "{cell} is on screen: {rect:?}"
     );
 }
+
+#[test]
+fn the_theme_is_chosen_from_the_view_menu_and_kept_in_preferences() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    for (label, theme) in [
+        ("Light", egui::ThemePreference::Light),
+        ("Dark", egui::ThemePreference::Dark),
+    ] {
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+        assert_eq!(harness.ctx.options(|o| o.theme_preference), theme);
+        assert_eq!(harness.state().prefs().theme, theme);
+    }
+}
+
+/// At 200 % on a 1366×768 laptop the window is 683×384 points: the
+/// findings panel leaves the editor most of the height.
+#[test]
+fn at_200_percent_the_editor_keeps_most_of_the_height() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    harness.set_pixels_per_point(2.0);
+    harness.set_size(egui::vec2(683.0, 384.0));
+    harness.run();
+    let status = harness.get_by_label("5 findings").rect();
+    assert!(
+        status.max.y <= 384.0,
+        "the status bar is on screen: {status:?}"
+    );
+    let paragraph = harness.get_by_label("Paragraph 1").rect();
+    let findings_top = harness.get_by_label("Findings").rect().min.y;
+    assert!(
+        findings_top >= 384.0 * 0.6,
+        "the findings panel starts low enough: {findings_top}"
+    );
+    assert!(
+        paragraph.min.y < findings_top,
+        "the first paragraph is in view"
+    );
+}
