@@ -19,7 +19,6 @@ pub enum Command {
     Redo,
     Find,
     Quit,
-    ShowCover,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -58,7 +57,6 @@ impl Command {
             Command::Redo => "Redo".into(),
             Command::Find => "Find…".into(),
             Command::Quit => "Quit".into(),
-            Command::ShowCover => "Cover and sign-off".into(),
         }
     }
 

@@ -388,7 +388,6 @@ impl PlanwrightApp {
                 }
                 Command::Find => self.find.show(),
                 Command::Quit => self.guard(AfterPrompt::Quit, ctx),
-                Command::ShowCover => self.go_to(Page::Cover, None),
             }
         }
     }
