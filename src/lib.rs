@@ -4,5 +4,7 @@
 //! Data flows one way: [`model`] → layout → PDF, and model ⇄ UI.
 
 pub mod cli;
+pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod template;

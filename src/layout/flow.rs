@@ -1,0 +1,330 @@
+//! Pagination: the body arrives as a stream of chunks (a heading, a line of
+//! a paragraph, a table row) and leaves as pages. Keeps headings with what
+//! follows, repeats table headers, splits rows taller than a page, and
+//! turns pages to landscape for the tables that need it.
+
+use super::table::RowFrame;
+use super::text::Warnings;
+use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings};
+
+/// A vertical piece of the body that moves as one. Items are placed
+/// relative to the chunk: `x` from the body's left edge, `y` from its top.
+#[derive(Clone, Debug, Default)]
+pub struct Chunk {
+    pub items: Vec<Item>,
+    pub height: f32,
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    /// Must share a page with the next chunk (headings, captions, first lines).
+    pub keep_with_next: bool,
+    pub orientation: Orientation,
+    pub kind: ChunkKind,
+}
+
+#[derive(Clone, Debug, Default)]
+pub enum ChunkKind {
+    #[default]
+    Plain,
+    /// Starts a new page unless the page is still empty.
+    PageBreak,
+    /// Marks where a section starts, for the outline and the contents.
+    Anchor { title: String, level: usize },
+    /// A table's header rows, repeated above its rows on every page.
+    TableHeader { table: usize, frame: RowFrame },
+    /// A table row: drawn with its frame, split across pages if taller than one.
+    TableRow { table: usize, frame: RowFrame },
+}
+
+impl Chunk {
+    pub fn page_break() -> Chunk {
+        Chunk {
+            kind: ChunkKind::PageBreak,
+            ..Chunk::default()
+        }
+    }
+
+    fn frame(&self) -> Option<&RowFrame> {
+        match &self.kind {
+            ChunkKind::TableHeader { frame, .. } | ChunkKind::TableRow { frame, .. } => Some(frame),
+            _ => None,
+        }
+    }
+}
+
+/// Where a section landed, for the outline and the contents.
+pub type Anchor = Bookmark;
+
+/// The laid-out body pages and the sections' places on them.
+pub struct Paginated {
+    pub pages: Vec<Page>,
+    pub anchors: Vec<Anchor>,
+}
+
+struct Paginator<'a> {
+    settings: &'a PageSettings,
+    pages: Vec<Page>,
+    anchors: Vec<Anchor>,
+    /// Distance down the current page's body box.
+    y: f32,
+    /// The header of the table being laid out, to repeat on new pages.
+    table_header: Option<(usize, Chunk)>,
+    /// Sections whose first chunk is still to be placed.
+    pending_anchors: Vec<(String, usize)>,
+    warnings: &'a mut Warnings,
+}
+
+impl Paginator<'_> {
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page is open")
+    }
+
+    fn capacity(&self) -> f32 {
+        self.settings.body_box(self.page_orientation()).height
+    }
+
+    fn page_orientation(&self) -> Orientation {
+        self.pages
+            .last()
+            .map_or(Orientation::Portrait, |p| p.orientation)
+    }
+
+    fn page_is_empty(&self) -> bool {
+        self.y <= 0.0
+    }
+
+    fn new_page(&mut self, orientation: Orientation) {
+        let (width, height) = self.settings.size(orientation);
+        self.pages.push(Page {
+            kind: PageKind::Body,
+            orientation,
+            width,
+            height,
+            items: Vec::new(),
+        });
+        self.y = 0.0;
+    }
+
+    /// Starts a new page, repeating the current table's header on it when
+    /// continuing that table.
+    fn continue_on_new_page(&mut self, orientation: Orientation, table: Option<usize>) {
+        self.new_page(orientation);
+        if let (Some(table), Some((header_table, header))) = (table, &self.table_header)
+            && *header_table == table
+        {
+            let header = header.clone();
+            self.place(&header, 0.0, header.height);
+        }
+    }
+
+    /// Draws `chunk`'s items from `from` to `from + height` (of the chunk)
+    /// at the cursor, with the row frame if it has one.
+    fn place(&mut self, chunk: &Chunk, from: f32, height: f32) {
+        let body = self.settings.body_box(self.page_orientation());
+        let top = body.y + self.y;
+        let mut items = Vec::new();
+        if let Some(frame) = chunk.frame() {
+            items.extend(frame.draw(body.x, top, height));
+        }
+        for item in &chunk.items {
+            let bounds = item.bounds();
+            if bounds.y >= from - 0.01 && bounds.bottom() <= from + height + 0.01 {
+                let mut item = item.clone();
+                item.shift(body.x, top - from);
+                items.push(item);
+            }
+        }
+        self.page().items.extend(items);
+        self.y += height;
+    }
+
+    /// The height of `chunks[i]` and everything it must stay with.
+    fn kept_height(&self, chunks: &[Chunk], i: usize) -> f32 {
+        let mut height = chunks[i].height;
+        let mut j = i;
+        while chunks[j].keep_with_next && j + 1 < chunks.len() {
+            j += 1;
+            height += chunks[j].space_before + chunks[j].height;
+        }
+        height
+    }
+
+    fn lay_out(&mut self, chunks: &[Chunk]) {
+        for (i, chunk) in chunks.iter().enumerate() {
+            match &chunk.kind {
+                ChunkKind::PageBreak => {
+                    if !self.page_is_empty() {
+                        self.new_page(chunk.orientation);
+                    }
+                    continue;
+                }
+                ChunkKind::Anchor { title, level } => {
+                    self.pending_anchors.push((title.clone(), *level));
+                    continue;
+                }
+                ChunkKind::TableHeader { table, .. } => {
+                    self.table_header = Some((*table, chunk.clone()));
+                }
+                _ => {}
+            }
+            if self.pages.is_empty() {
+                self.new_page(chunk.orientation);
+            } else if chunk.orientation != self.page_orientation() {
+                if self.page_is_empty() {
+                    // Turn the empty page rather than leave it blank.
+                    self.pages.pop();
+                }
+                self.new_page(chunk.orientation);
+            }
+            self.place_flowing(chunks, i);
+        }
+    }
+
+    /// Moves to a new page first if `chunks[i]` (with what it is kept with)
+    /// would fit better there.
+    fn break_before(&mut self, chunks: &[Chunk], i: usize, table: Option<usize>) {
+        let chunk = &chunks[i];
+        if self.page_is_empty() {
+            return;
+        }
+        let room = self.capacity() - self.y - chunk.space_before;
+        let kept = self.kept_height(chunks, i);
+        if kept <= room {
+            return;
+        }
+        let fresh_room = self.capacity() - self.repeated_header_height(table);
+        let fits_fresh = kept <= fresh_room;
+        let chunk_fits_here = chunk.height <= room;
+        let tall_row = table.is_some() && chunk.height > fresh_room;
+        let move_on = if tall_row {
+            !self.worth_starting_here(chunk, room)
+        } else {
+            fits_fresh || !chunk_fits_here
+        };
+        if move_on {
+            self.continue_on_new_page(chunk.orientation, table);
+        }
+    }
+
+    fn place_flowing(&mut self, chunks: &[Chunk], i: usize) {
+        let chunk = &chunks[i];
+        let table = match chunk.kind {
+            ChunkKind::TableRow { table, .. } => Some(table),
+            _ => None,
+        };
+        self.break_before(chunks, i, table);
+        if !self.page_is_empty() {
+            self.y += chunk.space_before;
+        }
+        self.record_anchors();
+        if self.y + chunk.height <= self.capacity() + 0.01 {
+            self.place(chunk, 0.0, chunk.height);
+        } else if table.is_some() {
+            self.split_row(chunk, table);
+        } else {
+            self.warnings.add(format!(
+                "a block {:.0} pt tall does not fit on a page and runs past the bottom margin",
+                chunk.height
+            ));
+            self.place(chunk, 0.0, chunk.height);
+        }
+    }
+
+    /// Sections start where their first chunk lands.
+    fn record_anchors(&mut self) {
+        let page = self.pages.len() - 1;
+        let y = self.settings.body_box(self.page_orientation()).y + self.y;
+        for (title, level) in self.pending_anchors.drain(..) {
+            self.anchors.push(Anchor {
+                title,
+                page,
+                level,
+                y,
+            });
+        }
+    }
+
+    fn repeated_header_height(&self, table: Option<usize>) -> f32 {
+        match (&self.table_header, table) {
+            (Some((header_table, header)), Some(table)) if *header_table == table => header.height,
+            _ => 0.0,
+        }
+    }
+
+    /// A row taller than a page starts where it is if a few lines fit.
+    fn worth_starting_here(&self, chunk: &Chunk, room: f32) -> bool {
+        room >= chunk.height.min(self.capacity()) * 0.25
+    }
+
+    /// Places a row taller than the room left, a page at a time, cutting
+    /// only between lines of text.
+    fn split_row(&mut self, chunk: &Chunk, table: Option<usize>) {
+        let padding = chunk.frame().map_or(0.0, |f| f.padding);
+        let mut from = 0.0;
+        while chunk.height - from > self.capacity() - self.y + 0.01 {
+            let room = self.capacity() - self.y;
+            match cut_between_lines(chunk, from, from + room - padding) {
+                Some(cut) if cut > from + padding => {
+                    self.place(chunk, from, cut + padding - from);
+                    from = cut;
+                    // The continuation needs top padding of its own.
+                    from -= padding;
+                }
+                _ if self.page_is_empty() || room <= 0.0 => {
+                    self.warnings
+                        .add("a table row could not be split between lines and was cut");
+                    let height = room.max(0.0);
+                    self.place(chunk, from, height);
+                    from += height;
+                }
+                _ => {}
+            }
+            self.continue_on_new_page(chunk.orientation, table);
+        }
+        let rest = chunk.height - from;
+        self.place(chunk, from, rest);
+    }
+}
+
+/// The lowest point at or above `limit` (and below `from`) where no line of
+/// text is cut in two.
+fn cut_between_lines(chunk: &Chunk, from: f32, limit: f32) -> Option<f32> {
+    let bounds: Vec<_> = chunk
+        .items
+        .iter()
+        .map(Item::bounds)
+        .filter(|b| b.bottom() > from)
+        .collect();
+    bounds
+        .iter()
+        .map(|b| b.bottom())
+        .filter(|&cut| cut <= limit && cut > from)
+        .filter(|&cut| {
+            !bounds
+                .iter()
+                .any(|b| b.y < cut - 0.01 && b.bottom() > cut + 0.01)
+        })
+        .fold(None, |best: Option<f32>, cut| {
+            Some(best.map_or(cut, |b| b.max(cut)))
+        })
+}
+
+/// Lays the body's chunks out on pages.
+pub fn paginate(chunks: &[Chunk], settings: &PageSettings, warnings: &mut Warnings) -> Paginated {
+    let mut paginator = Paginator {
+        settings,
+        pages: Vec::new(),
+        anchors: Vec::new(),
+        y: 0.0,
+        table_header: None,
+        pending_anchors: Vec::new(),
+        warnings,
+    };
+    paginator.lay_out(chunks);
+    if paginator.pages.is_empty() {
+        paginator.new_page(Orientation::Portrait);
+    }
+    Paginated {
+        pages: paginator.pages,
+        anchors: paginator.anchors,
+    }
+}

@@ -1,0 +1,525 @@
+//! Tables: column widths from the content, header rows repeated on every
+//! page, group, total and guidance rows styled, landscape pages for tables
+//! too wide for portrait.
+
+use super::blocks::{Composer, LineBox, leading, line_chunks, rule, stack};
+use super::flow::{Chunk, ChunkKind};
+use super::fonts::Face;
+use super::text::{Align, Piece, Style, natural_width, rich_pieces, widest_word};
+use super::{Colour, Item, Orientation, Rect};
+use crate::model::{Cell, CellBlock, Column, HeaderCell, List, Row, RowKind, Table};
+
+/// Room between a cell's edge and its text.
+const PADDING: f32 = 3.0;
+/// No column is narrower than this, padding included.
+const MIN_COLUMN: f32 = 24.0;
+/// A portrait table must give text columns at least this share of the room
+/// they would like beyond their longest word; otherwise it goes landscape.
+const PORTRAIT_COMFORT: f32 = 0.3;
+/// Line width of the grid.
+const GRID_WIDTH: f32 = 0.4;
+
+/// How to draw a table row's borders and background around whatever part
+/// of it lands on a page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowFrame {
+    /// Column edges, from the body's left edge.
+    pub edges: Vec<f32>,
+    pub fill: Option<Colour>,
+    /// A heavier rule above (total rows).
+    pub rule_above: bool,
+    pub padding: f32,
+}
+
+impl RowFrame {
+    /// The frame's lines and fill for a piece `height` tall at `top`.
+    pub fn draw(&self, x: f32, top: f32, height: f32) -> Vec<Item> {
+        let (Some(&left), Some(&right)) = (self.edges.first(), self.edges.last()) else {
+            return Vec::new();
+        };
+        let (left, right, bottom) = (x + left, x + right, top + height);
+        let mut items = Vec::new();
+        if let Some(colour) = self.fill {
+            items.push(Item::Fill {
+                rect: Rect {
+                    x: left,
+                    y: top,
+                    width: right - left,
+                    height,
+                },
+                colour,
+            });
+        }
+        items.push(rule((left, top), (right, top), GRID_WIDTH, Colour::GRID));
+        items.push(rule(
+            (left, bottom),
+            (right, bottom),
+            GRID_WIDTH,
+            Colour::GRID,
+        ));
+        for &edge in &self.edges {
+            items.push(rule(
+                (x + edge, top),
+                (x + edge, bottom),
+                GRID_WIDTH,
+                Colour::GRID,
+            ));
+        }
+        if self.rule_above {
+            items.push(rule((left, top), (right, top), 1.0, Colour::BLACK));
+        }
+        items
+    }
+}
+
+/// A size and orientation a table could be set in.
+#[derive(Clone, Copy, Debug)]
+struct Setting {
+    orientation: Orientation,
+    size: f32,
+}
+
+/// What each column needs, at a given type size.
+struct ColumnNeeds {
+    /// The longest word, so words need not break.
+    min: Vec<f32>,
+    /// Everything on one line.
+    preferred: Vec<f32>,
+}
+
+impl ColumnNeeds {
+    fn measure(table: &Table, size: f32) -> ColumnNeeds {
+        let count = table.columns.len();
+        let mut min = vec![MIN_COLUMN; count];
+        let mut preferred = vec![MIN_COLUMN; count];
+        let body = Style::new(Face::Regular, size);
+        let bold = Style::new(Face::Bold, size);
+        let mut widen = |column: usize, pieces: &[Piece], counts_fully: bool| {
+            let word = widest_word(pieces) + 2.0 * PADDING;
+            min[column] = min[column].max(word);
+            preferred[column] = preferred[column].max(if counts_fully {
+                natural_width(pieces) + 2.0 * PADDING
+            } else {
+                word
+            });
+        };
+        for (c, column) in table.columns.iter().enumerate() {
+            widen(c, &rich_pieces(&column.label, &bold), false);
+        }
+        for row in table.rows.iter().filter(|r| r.kind != RowKind::Group) {
+            let style = row_style(row.kind, &body);
+            for (c, cell) in row.cells.iter().enumerate().take(count) {
+                widen(c, &cell_pieces(cell, &style), true);
+            }
+        }
+        ColumnNeeds { min, preferred }
+    }
+
+    fn total_min(&self) -> f32 {
+        self.min.iter().sum()
+    }
+
+    fn total_preferred(&self) -> f32 {
+        self.preferred.iter().sum()
+    }
+
+    /// Share of the wish beyond the minimum that `room` grants.
+    fn comfort(&self, room: f32) -> f32 {
+        let wish = self.total_preferred() - self.total_min();
+        if wish <= 0.0 {
+            1.0
+        } else {
+            ((room - self.total_min()) / wish).min(1.0)
+        }
+    }
+
+    /// Widths that fill `room`: preferred widths with the slack going to
+    /// text columns, or minimums plus a share of what each would like.
+    fn widths(&self, room: f32, columns: &[Column]) -> Vec<f32> {
+        let preferred = self.total_preferred();
+        let min = self.total_min();
+        if preferred <= room {
+            let text_columns: f32 = columns
+                .iter()
+                .zip(&self.preferred)
+                .filter(|(c, _)| !c.kind.is_numeric())
+                .map(|(_, w)| w)
+                .sum();
+            let slack = room - preferred;
+            return columns
+                .iter()
+                .zip(&self.preferred)
+                .map(|(c, &w)| match (text_columns > 0.0, c.kind.is_numeric()) {
+                    (true, false) => w + slack * w / text_columns,
+                    (true, true) => w,
+                    (false, _) => w + slack * w / preferred,
+                })
+                .collect();
+        }
+        if min <= room {
+            let share = (room - min) / (preferred - min);
+            return self
+                .min
+                .iter()
+                .zip(&self.preferred)
+                .map(|(&lo, &hi)| lo + (hi - lo) * share)
+                .collect();
+        }
+        self.min.iter().map(|&w| w * room / min).collect()
+    }
+}
+
+/// The words a cell would print, for measuring.
+fn cell_pieces(cell: &Cell, style: &Style) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    for block in &cell.0 {
+        match block {
+            CellBlock::Para(rich) => {
+                pieces.extend(rich_pieces(rich, style));
+                pieces.push(Piece::new("\n", style.clone()));
+            }
+            CellBlock::Rating(rating) => {
+                let dots = "●".repeat(usize::from(rating.band));
+                pieces.push(Piece::new(
+                    format!(" {dots} {}\n", rating.label),
+                    style.clone(),
+                ));
+            }
+            CellBlock::List(list) => list_pieces(list, style, &mut pieces),
+        }
+    }
+    pieces
+}
+
+fn list_pieces(list: &List, style: &Style, out: &mut Vec<Piece>) {
+    for (i, item) in list.items.iter().enumerate() {
+        out.push(Piece::new(format!("{}  ", list.marker(i)), style.clone()));
+        out.extend(rich_pieces(&item.text, style));
+        out.push(Piece::new("\n", style.clone()));
+        list_pieces(&item.children, style, out);
+    }
+}
+
+fn row_style(kind: RowKind, base: &Style) -> Style {
+    match kind {
+        RowKind::Group | RowKind::Subtotal | RowKind::Total => Style {
+            face: Face::Bold,
+            ..base.clone()
+        },
+        RowKind::Hint => Style {
+            face: Face::Italic,
+            ..base.clone()
+        }
+        .coloured(Colour::MUTED),
+        RowKind::Data | RowKind::Memo => base.clone(),
+    }
+}
+
+/// Picks the first setting the table fits comfortably: portrait at the
+/// table size, then landscape, then landscape in smaller type.
+fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) {
+    let size = composer.settings.body_size * 0.85;
+    let candidates = [
+        Setting {
+            orientation: Orientation::Portrait,
+            size,
+        },
+        Setting {
+            orientation: Orientation::Landscape,
+            size,
+        },
+        Setting {
+            orientation: Orientation::Landscape,
+            size: size * 0.9,
+        },
+        Setting {
+            orientation: Orientation::Landscape,
+            size: size * 0.8,
+        },
+    ];
+    let mut last = None;
+    for setting in candidates {
+        let needs = ColumnNeeds::measure(table, setting.size);
+        let room = table_room(composer, setting.orientation);
+        let comfortable = match setting.orientation {
+            Orientation::Portrait => {
+                needs.total_min() <= room && needs.comfort(room) >= PORTRAIT_COMFORT
+            }
+            Orientation::Landscape => needs.total_min() <= room,
+        };
+        if comfortable {
+            return (setting, needs);
+        }
+        last = Some((setting, needs));
+    }
+    last.expect("there are candidate settings")
+}
+
+/// The width a table may fill, leaving room for the grid's outer lines.
+fn table_room(composer: &Composer, orientation: Orientation) -> f32 {
+    composer.settings.body_box(orientation).width - GRID_WIDTH
+}
+
+/// Lays out a table: caption, header (repeated on each page it spans),
+/// rows, notes.
+pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Chunk> {
+    if table.columns.is_empty() {
+        composer
+            .warnings
+            .add("a table with no columns was left out");
+        return Vec::new();
+    }
+    let (setting, needs) = choose_setting(table, composer);
+    let room = table_room(composer, setting.orientation);
+    let widths = needs.widths(room, &table.columns);
+    if needs.total_min() > room {
+        composer.warnings.add(format!(
+            "a {} with {} columns is too wide even for a landscape page; long words in it are broken",
+            table.kind.name(),
+            table.columns.len()
+        ));
+    }
+    let mut edges = vec![GRID_WIDTH / 2.0];
+    for w in &widths {
+        edges.push(edges.last().copied().unwrap_or(0.0) + w);
+    }
+    let layout = TableLayout {
+        table,
+        edges,
+        size: setting.size,
+    };
+    let mut chunks = Vec::new();
+    let caption_style = Style::new(Face::Bold, composer.settings.body_size);
+    let body_width = composer.settings.body_box(setting.orientation).width;
+    for line in &table.caption {
+        let pieces = rich_pieces(line, &caption_style);
+        let lines = composer.text_lines(
+            &pieces,
+            0.0,
+            body_width,
+            Align::Left,
+            leading(caption_style.size),
+        );
+        chunks.extend(line_chunks(lines, 0.0, true));
+    }
+    if let Some(last) = chunks.last_mut() {
+        last.height += 3.0;
+    }
+    chunks.push(layout.header(composer, id));
+    for (r, row) in table.rows.iter().enumerate() {
+        let mut chunk = layout.row(composer, row, r, id);
+        // The first row stays with the header.
+        chunk.keep_with_next = false;
+        chunks.push(chunk);
+    }
+    for note in &table.notes {
+        let lines = composer.note_lines(note, 0.0, body_width);
+        chunks.extend(line_chunks(lines, 3.0, false));
+    }
+    for chunk in &mut chunks {
+        chunk.orientation = setting.orientation;
+    }
+    chunks
+}
+
+/// One header row: the columns each cell covers and its set text.
+struct HeaderBand {
+    spans: Vec<(usize, usize)>,
+    cells: Vec<Vec<LineBox>>,
+}
+
+struct TableLayout<'t> {
+    table: &'t Table,
+    edges: Vec<f32>,
+    size: f32,
+}
+
+impl TableLayout<'_> {
+    fn column_count(&self) -> usize {
+        self.table.columns.len()
+    }
+
+    /// The column labels and any extra header rows above them, shaded,
+    /// with their own grid.
+    fn header(&self, composer: &mut Composer, id: usize) -> Chunk {
+        let style = Style::new(Face::Bold, self.size);
+        let mut bands: Vec<HeaderBand> = Vec::new();
+        for header_row in &self.table.header_rows {
+            let spans = self.spans(header_row, composer);
+            let cells = spans
+                .iter()
+                .zip(header_row)
+                .map(|(&(first, last), cell)| {
+                    let pieces = rich_pieces(&cell.text, &style);
+                    self.cell_text(composer, &pieces, first, last, Align::Centre)
+                })
+                .collect();
+            bands.push(HeaderBand { spans, cells });
+        }
+        let label_spans: Vec<_> = (0..self.column_count()).map(|c| (c, c)).collect();
+        let labels = self
+            .table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, column)| {
+                let align = if column.kind.is_numeric() {
+                    Align::Right
+                } else {
+                    Align::Left
+                };
+                let pieces = rich_pieces(&column.label, &style);
+                self.cell_text(composer, &pieces, c, c, align)
+            })
+            .collect();
+        bands.push(HeaderBand {
+            spans: label_spans,
+            cells: labels,
+        });
+
+        let mut items = Vec::new();
+        let mut top = 0.0;
+        for HeaderBand { spans, cells } in bands {
+            let (cell_items, height) = self.place_cells(cells, top);
+            let edges: Vec<f32> = std::iter::once(self.edges[spans[0].0])
+                .chain(spans.iter().map(|&(_, last)| self.edges[last + 1]))
+                .collect();
+            let frame = RowFrame {
+                edges,
+                fill: Some(Colour::HEADER_FILL),
+                rule_above: false,
+                padding: PADDING,
+            };
+            items.extend(frame.draw(0.0, top, height));
+            items.extend(cell_items);
+            top += height;
+        }
+        Chunk {
+            items,
+            height: top,
+            keep_with_next: true,
+            kind: ChunkKind::TableHeader {
+                table: id,
+                frame: RowFrame::default(),
+            },
+            ..Chunk::default()
+        }
+    }
+
+    /// Which columns each header cell covers; spans past the last column
+    /// are cut short (and reported).
+    fn spans(&self, header_row: &[HeaderCell], composer: &mut Composer) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut next = 0;
+        for cell in header_row {
+            if next >= self.column_count() {
+                composer.warnings.add(format!(
+                    "header cell \"{}\" lies past the table's last column and was dropped",
+                    cell.text.to_plain()
+                ));
+                continue;
+            }
+            let last = (next + usize::from(cell.span.max(1)) - 1).min(self.column_count() - 1);
+            spans.push((next, last));
+            next = last + 1;
+        }
+        if next < self.column_count() {
+            // A short header row leaves the remaining columns blank.
+            spans.push((next, self.column_count() - 1));
+        }
+        spans
+    }
+
+    /// Sets text inside columns `first..=last`.
+    fn cell_text(
+        &self,
+        composer: &mut Composer,
+        pieces: &[Piece],
+        first: usize,
+        last: usize,
+        align: Align,
+    ) -> Vec<LineBox> {
+        let (x, width) = self.inner(first, last);
+        composer.text_lines(pieces, x, width, align, leading(self.size))
+    }
+
+    /// The text area of columns `first..=last`.
+    fn inner(&self, first: usize, last: usize) -> (f32, f32) {
+        let x = self.edges[first] + PADDING;
+        (x, self.edges[last + 1] - PADDING - x)
+    }
+
+    /// Stacks each cell's lines and places them side by side in a row
+    /// starting at `top`; returns the items and the row's height.
+    fn place_cells(&self, cells: Vec<Vec<LineBox>>, top: f32) -> (Vec<Item>, f32) {
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        for lines in cells {
+            let (mut cell_items, cell_height) = stack(lines);
+            for item in &mut cell_items {
+                item.shift(0.0, top + PADDING);
+            }
+            items.extend(cell_items);
+            height = height.max(cell_height);
+        }
+        (items, height.max(leading(self.size)) + 2.0 * PADDING)
+    }
+
+    fn row(&self, composer: &mut Composer, row: &Row, index: usize, id: usize) -> Chunk {
+        let style = row_style(row.kind, &Style::new(Face::Regular, self.size));
+        let last_column = self.column_count() - 1;
+        let used = if row.kind == RowKind::Group {
+            1
+        } else {
+            self.column_count()
+        };
+        for (c, cell) in row.cells.iter().enumerate().skip(used) {
+            if !cell.is_empty() {
+                composer.warnings.add(format!(
+                    "{} row {} has a cell ({}) beyond its table's columns; it was dropped",
+                    self.table.kind.name(),
+                    index + 1,
+                    c + 1
+                ));
+            }
+        }
+        let cells: Vec<Vec<LineBox>> = if row.kind == RowKind::Group {
+            let (x, width) = self.inner(0, last_column);
+            let cell = row.cells.first().cloned().unwrap_or_default();
+            vec![composer.cell_lines(&cell, x, width, Align::Left, &style)]
+        } else {
+            (0..self.column_count())
+                .map(|c| {
+                    let (x, width) = self.inner(c, c);
+                    let align = if self.table.columns[c].kind.is_numeric() {
+                        Align::Right
+                    } else {
+                        Align::Left
+                    };
+                    match row.cell(c) {
+                        Some(cell) => composer.cell_lines(cell, x, width, align, &style),
+                        None => Vec::new(),
+                    }
+                })
+                .collect()
+        };
+        let (items, height) = self.place_cells(cells, 0.0);
+        let edges = if row.kind == RowKind::Group {
+            vec![self.edges[0], self.edges[last_column + 1]]
+        } else {
+            self.edges.clone()
+        };
+        let frame = RowFrame {
+            edges,
+            fill: (row.kind == RowKind::Group).then_some(Colour::GROUP_FILL),
+            rule_above: row.kind.is_total(),
+            padding: PADDING,
+        };
+        Chunk {
+            items,
+            height,
+            kind: ChunkKind::TableRow { table: id, frame },
+            ..Chunk::default()
+        }
+    }
+}

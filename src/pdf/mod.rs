@@ -1,0 +1,213 @@
+//! Draws a laid-out [`Document`] with printpdf: one PDF page per layout
+//! page, the DejaVu faces embedded and subset, title, author and subject in
+//! the metadata, and a bookmark for every section.
+//!
+//! Nothing here decides where anything goes; the layout did that. Layout
+//! measures from the top of the page, PDF from the bottom, so every `y` is
+//! flipped here.
+
+use crate::layout::{Colour, Document, Face, Item, LinkTarget, Page, Rect, TextRun};
+use printpdf::{
+    Actions, BorderArray, Color, Destination, FontId, Line, LineCapStyle, LinePoint,
+    LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
+};
+
+/// The PDF's bytes and anything printpdf complained about.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+/// Writes `document` as PDF bytes.
+pub fn render(document: &Document) -> Rendered {
+    let mut pdf = PdfDocument::new(&document.title);
+    let info = &mut pdf.metadata.info;
+    info.author = document.author.clone();
+    info.subject = document.subject.clone();
+    info.creator = "Planwright".into();
+    info.producer = format!("Planwright {} (printpdf)", env!("CARGO_PKG_VERSION"));
+
+    let mut warnings = Vec::new();
+    let fonts: Vec<(Face, FontId)> = Face::ALL
+        .into_iter()
+        .filter_map(|face| match parsed_font(face) {
+            Some(font) => Some((face, pdf.add_font(font))),
+            None => {
+                warnings.push(format!("the embedded {face:?} font could not be read"));
+                None
+            }
+        })
+        .collect();
+    let font_of = |face: Face| {
+        fonts
+            .iter()
+            .find(|(f, _)| *f == face)
+            .map(|(_, id)| id.clone())
+    };
+
+    let pages: Vec<PdfPage> = document
+        .pages
+        .iter()
+        .map(|page| draw_page(page, &font_of))
+        .collect();
+    for bookmark in &document.bookmarks {
+        // printpdf numbers pages from 1 and keeps the outline flat.
+        pdf.add_bookmark(&bookmark.title, bookmark.page + 1);
+    }
+    let mut save_warnings = Vec::new();
+    let bytes = pdf
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut save_warnings);
+    warnings.extend(
+        save_warnings
+            .into_iter()
+            .filter(|w| w.severity == PdfParseErrorSeverity::Error)
+            .map(|w| format!("PDF writer: {}", w.msg)),
+    );
+    Rendered { bytes, warnings }
+}
+
+/// Each face is parsed once per process; parsing is the slow part.
+fn parsed_font(face: Face) -> Option<&'static ParsedFont> {
+    use std::sync::OnceLock;
+    static FONTS: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            Face::ALL
+                .into_iter()
+                .map(|face| ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
+                .collect()
+        })
+        .get(face as usize)
+        .and_then(Option::as_ref)
+}
+
+fn colour(c: Colour) -> Color {
+    Color::Rgb(Rgb {
+        r: c.r,
+        g: c.g,
+        b: c.b,
+        icc_profile: None,
+    })
+}
+
+fn mm(points: f32) -> Mm {
+    Mm(points * 25.4 / 72.0)
+}
+
+/// Converts a layout rectangle (top-down) to a PDF one (bottom-up).
+fn pdf_rect(rect: &Rect, page_height: f32) -> printpdf::Rect {
+    printpdf::Rect {
+        x: Pt(rect.x),
+        y: Pt(page_height - rect.bottom()),
+        width: Pt(rect.width),
+        height: Pt(rect.height),
+        mode: Some(PaintMode::Fill),
+        winding_order: Some(WindingOrder::NonZero),
+    }
+}
+
+fn draw_page(page: &Page, font_of: &impl Fn(Face) -> Option<FontId>) -> PdfPage {
+    let height = page.height;
+    let mut ops = Vec::with_capacity(page.items.len() * 4);
+    ops.push(Op::SetLineCapStyle {
+        cap: LineCapStyle::Butt,
+    });
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                if let Some(font) = font_of(run.face) {
+                    draw_text(&mut ops, run, font, height);
+                }
+            }
+            Item::Line {
+                from,
+                to,
+                width,
+                colour: c,
+            } => {
+                ops.push(Op::SetOutlineColor { col: colour(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: straight_line(*from, *to, height),
+                });
+            }
+            Item::Fill { rect, colour: c } => {
+                ops.push(Op::SetFillColor { col: colour(*c) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: pdf_rect(rect, height),
+                });
+            }
+            Item::Link { rect, target } => {
+                let actions = match target {
+                    LinkTarget::Page { page, y } => Actions::Goto(Destination::Xyz {
+                        page: page + 1,
+                        left: None,
+                        top: Some(height - y),
+                        zoom: None,
+                    }),
+                    LinkTarget::Uri(uri) => Actions::Uri(uri.clone()),
+                };
+                ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation::new(
+                        pdf_rect(rect, height),
+                        actions,
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        None,
+                        None,
+                    ),
+                });
+            }
+        }
+    }
+    PdfPage::new(mm(page.width), mm(page.height), ops)
+}
+
+fn straight_line(from: (f32, f32), to: (f32, f32), page_height: f32) -> Line {
+    let point = |(x, y): (f32, f32)| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(page_height - y),
+        },
+        bezier: false,
+    };
+    Line {
+        points: vec![point(from), point(to)],
+        is_closed: false,
+    }
+}
+
+fn draw_text(ops: &mut Vec<Op>, run: &TextRun, font: FontId, page_height: f32) {
+    let (x, y) = (run.x, page_height - run.baseline);
+    let angle = run.rotation.to_radians();
+    let (sin, cos) = angle.sin_cos();
+    ops.push(Op::SetFillColor {
+        col: colour(run.colour),
+    });
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(font),
+        size: Pt(run.size),
+    });
+    // Absolute placement: `Tm` replaces the text matrix (`Td` would be relative).
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
+    });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text(run.text.clone())],
+    });
+    ops.push(Op::EndTextSection);
+    if run.underline {
+        let under = run.baseline + run.size * 0.12;
+        ops.push(Op::SetOutlineColor {
+            col: colour(run.colour),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(run.size * 0.06),
+        });
+        ops.push(Op::DrawLine {
+            line: straight_line((run.x, under), (run.x + run.width, under), page_height),
+        });
+    }
+}
