@@ -2,7 +2,7 @@
 //! and structure charts. Also sets the content of table cells, which holds
 //! the same paragraphs and lists.
 
-use super::flow::{Chunk, ChunkKind};
+use super::flow::{AnchorMark, Chunk, ChunkKind};
 use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
@@ -78,10 +78,17 @@ impl<'a> Composer<'a> {
         if section.new_page {
             chunks.push(Chunk::page_break());
         }
-        let title = section_title(section);
+        let slot = humanised_slot(&section.slot);
+        let title = Some(section_title(section))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| slot.clone());
         if !title.is_empty() {
             chunks.push(Chunk {
-                kind: ChunkKind::Anchor { title, level },
+                kind: ChunkKind::Anchor(AnchorMark {
+                    title,
+                    aliases: vec![slot],
+                    level,
+                }),
                 ..Chunk::default()
             });
         }
@@ -169,15 +176,7 @@ impl<'a> Composer<'a> {
     /// widest marker, item text beside them, nested lists indented further.
     pub fn list_lines(&mut self, list: &List, x: f32, width: f32, style: &Style) -> Vec<LineBox> {
         let markers: Vec<String> = (0..list.items.len()).map(|i| list.marker(i)).collect();
-        let widest = markers
-            .iter()
-            .map(|m| style.face.width(m, style.size))
-            .fold(0.0, f32::max);
-        let indent = if widest == 0.0 && list.style == ListStyle::Plain {
-            0.0
-        } else {
-            (widest + style.size * 0.6).max(style.size * 1.3)
-        };
+        let indent = list_indent(list, style);
         let leading = leading(style.size);
         let mut out = Vec::new();
         for (item, marker) in list.items.iter().zip(&markers) {
@@ -407,6 +406,29 @@ pub fn section_title(section: &Section) -> String {
     } else {
         title
     }
+}
+
+/// How far a list's text is indented: the widest marker and a gap, so the
+/// markers hang in a gutter of their own.
+pub fn list_indent(list: &List, style: &Style) -> f32 {
+    let widest = (0..list.items.len())
+        .map(|i| style.face.width(&list.marker(i), style.size))
+        .fold(0.0, f32::max);
+    if widest == 0.0 && list.style == ListStyle::Plain {
+        0.0
+    } else {
+        (widest + style.size * 0.6).max(style.size * 1.3)
+    }
+}
+
+/// `structure-chart` as `Structure chart`.
+fn humanised_slot(slot: &str) -> String {
+    let words = slot.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A straight line.

@@ -5,7 +5,7 @@
 
 use super::table::RowFrame;
 use super::text::Warnings;
-use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings};
+use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Role};
 
 /// A vertical piece of the body that moves as one. Items are placed
 /// relative to the chunk: `x` from the body's left edge, `y` from its top.
@@ -28,7 +28,7 @@ pub enum ChunkKind {
     /// Starts a new page unless the page is still empty.
     PageBreak,
     /// Marks where a section starts, for the outline and the contents.
-    Anchor { title: String, level: usize },
+    Anchor(AnchorMark),
     /// A table's header rows, repeated above its rows on every page.
     TableHeader { table: usize, frame: RowFrame },
     /// A table row: drawn with its frame, split across pages if taller than one.
@@ -51,8 +51,35 @@ impl Chunk {
     }
 }
 
+/// A section's names, carried through the flow to where it starts.
+#[derive(Clone, Debug, Default)]
+pub struct AnchorMark {
+    /// The title for the outline and a generated contents.
+    pub title: String,
+    /// Other names a written contents entry may use (the template slot).
+    pub aliases: Vec<String>,
+    pub level: usize,
+}
+
 /// Where a section landed, for the outline and the contents.
-pub type Anchor = Bookmark;
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    pub mark: AnchorMark,
+    /// 0-based index among the pages laid out together.
+    pub page: usize,
+    pub y: f32,
+}
+
+impl Anchor {
+    pub fn bookmark(&self, first_page: usize) -> Bookmark {
+        Bookmark {
+            title: self.mark.title.clone(),
+            page: self.page + first_page,
+            level: self.mark.level,
+            y: self.y,
+        }
+    }
+}
 
 /// The laid-out body pages and the sections' places on them.
 pub struct Paginated {
@@ -69,7 +96,7 @@ struct Paginator<'a> {
     /// The header of the table being laid out, to repeat on new pages.
     table_header: Option<(usize, Chunk)>,
     /// Sections whose first chunk is still to be placed.
-    pending_anchors: Vec<(String, usize)>,
+    pending_anchors: Vec<AnchorMark>,
     warnings: &'a mut Warnings,
 }
 
@@ -111,7 +138,12 @@ impl Paginator<'_> {
         if let (Some(table), Some((header_table, header))) = (table, &self.table_header)
             && *header_table == table
         {
-            let header = header.clone();
+            let mut header = header.clone();
+            for item in &mut header.items {
+                if let Item::Text(run) = item {
+                    run.role = Role::RepeatedHeader;
+                }
+            }
             self.place(&header, 0.0, header.height);
         }
     }
@@ -123,7 +155,7 @@ impl Paginator<'_> {
         let top = body.y + self.y;
         let mut items = Vec::new();
         if let Some(frame) = chunk.frame() {
-            items.extend(frame.draw(body.x, top, height));
+            items.extend(frame.draw(body.x, top, height, self.page_is_empty()));
         }
         for item in &chunk.items {
             let bounds = item.bounds();
@@ -140,10 +172,19 @@ impl Paginator<'_> {
     /// The height of `chunks[i]` and everything it must stay with.
     fn kept_height(&self, chunks: &[Chunk], i: usize) -> f32 {
         let mut height = chunks[i].height;
-        let mut j = i;
-        while chunks[j].keep_with_next && j + 1 < chunks.len() {
-            j += 1;
-            height += chunks[j].space_before + chunks[j].height;
+        let mut kept = chunks[i].keep_with_next;
+        for next in &chunks[i + 1..] {
+            if !kept {
+                break;
+            }
+            match next.kind {
+                // Section marks take no room and break no chain.
+                ChunkKind::Anchor(_) => continue,
+                ChunkKind::PageBreak => break,
+                _ => {}
+            }
+            height += next.space_before + next.height;
+            kept = next.keep_with_next;
         }
         height
     }
@@ -157,8 +198,8 @@ impl Paginator<'_> {
                     }
                     continue;
                 }
-                ChunkKind::Anchor { title, level } => {
-                    self.pending_anchors.push((title.clone(), *level));
+                ChunkKind::Anchor(mark) => {
+                    self.pending_anchors.push(mark.clone());
                     continue;
                 }
                 ChunkKind::TableHeader { table, .. } => {
@@ -233,13 +274,8 @@ impl Paginator<'_> {
     fn record_anchors(&mut self) {
         let page = self.pages.len() - 1;
         let y = self.settings.body_box(self.page_orientation()).y + self.y;
-        for (title, level) in self.pending_anchors.drain(..) {
-            self.anchors.push(Anchor {
-                title,
-                page,
-                level,
-                y,
-            });
+        for mark in self.pending_anchors.drain(..) {
+            self.anchors.push(Anchor { mark, page, y });
         }
     }
 
@@ -308,8 +344,32 @@ fn cut_between_lines(chunk: &Chunk, from: f32, limit: f32) -> Option<f32> {
         })
 }
 
+/// Headings and captions kept with a landscape table go on its page.
+fn turn_kept_chunks(chunks: &mut [Chunk]) {
+    let mut next_orientation = None;
+    for chunk in chunks.iter_mut().rev() {
+        match chunk.kind {
+            ChunkKind::Anchor(_) => continue,
+            ChunkKind::PageBreak => next_orientation = None,
+            _ => {
+                if chunk.keep_with_next
+                    && let Some(orientation) = next_orientation
+                {
+                    chunk.orientation = orientation;
+                }
+                next_orientation = Some(chunk.orientation);
+            }
+        }
+    }
+}
+
 /// Lays the body's chunks out on pages.
-pub fn paginate(chunks: &[Chunk], settings: &PageSettings, warnings: &mut Warnings) -> Paginated {
+pub fn paginate(
+    chunks: &mut [Chunk],
+    settings: &PageSettings,
+    warnings: &mut Warnings,
+) -> Paginated {
+    turn_kept_chunks(chunks);
     let mut paginator = Paginator {
         settings,
         pages: Vec::new(),

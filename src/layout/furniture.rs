@@ -14,8 +14,8 @@ use crate::model::{Plan, PlanState};
 
 pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
     let mut composer = Composer::new(plan, settings);
-    let body_chunks = composer.body();
-    let body = paginate(&body_chunks, settings, &mut composer.warnings);
+    let mut body_chunks = composer.body();
+    let body = paginate(&mut body_chunks, settings, &mut composer.warnings);
 
     // The contents' own length decides the body's page numbers, so lay it
     // out until the count it assumed is the count it takes.
@@ -48,11 +48,8 @@ pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
     }
     let bookmarks = body
         .anchors
-        .into_iter()
-        .map(|a| Anchor {
-            page: a.page + first_body_page,
-            ..a
-        })
+        .iter()
+        .map(|a| a.bookmark(first_body_page))
         .collect();
     let cover = &plan.cover;
     Document {
@@ -302,15 +299,27 @@ fn contents_pages(
     let entries: Vec<(String, usize, Option<&Anchor>, Role)> = if plan.contents.entries.is_empty() {
         anchors
             .iter()
-            .filter(|a| a.level <= 2)
-            .map(|a| (a.title.clone(), a.level, Some(a), Role::ContentsEntry))
+            .filter(|a| a.mark.level <= 2)
+            .map(|a| {
+                (
+                    a.mark.title.clone(),
+                    a.mark.level,
+                    Some(a),
+                    Role::ContentsEntry,
+                )
+            })
             .collect()
     } else {
+        let mut after = 0;
         plan.contents
             .entries
             .iter()
             .map(|e| {
-                let anchor = matching_anchor(&e.text, anchors);
+                let found = matching_anchor(&e.text, anchors, after);
+                if let Some((i, _)) = found {
+                    after = i + 1;
+                }
+                let anchor = found.map(|(_, a)| a);
                 if anchor.is_none() {
                     composer.warnings.add(format!(
                         "contents entry \"{}\" matches no heading, so it has no page number",
@@ -387,39 +396,61 @@ fn contents_pages(
             ..Chunk::default()
         });
     }
-    let mut pages = paginate(&chunks, settings, &mut composer.warnings).pages;
+    let mut pages = paginate(&mut chunks, settings, &mut composer.warnings).pages;
     for page in &mut pages {
         page.kind = PageKind::Contents;
     }
     pages
 }
 
-/// The heading a written contents entry stands for: same words, ignoring
-/// case, numbering and punctuation.
-fn matching_anchor<'a>(entry: &str, anchors: &'a [Anchor]) -> Option<&'a Anchor> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .collect::<String>()
-            .to_lowercase()
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let wanted = key(entry);
+/// Words that carry meaning, lower-cased, for matching contents entries
+/// to headings worded a little differently.
+fn key_words(text: &str) -> Vec<String> {
+    const FILLER: [&str; 6] = ["and", "the", "of", "for", "to", "a"];
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic) && !FILLER.contains(w))
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
+}
+
+/// How much of `entry` a name covers: the share of its key words in it.
+fn coverage(entry: &[String], name: &str) -> f32 {
+    let name = key_words(name);
+    let shared = entry.iter().filter(|w| name.contains(w)).count();
+    shared as f32 / entry.len().max(1) as f32
+}
+
+/// The section a written contents entry stands for: the best-covered
+/// title or alias, preferring sections after the previous entry's.
+fn matching_anchor<'a>(
+    entry: &str,
+    anchors: &'a [Anchor],
+    after: usize,
+) -> Option<(usize, &'a Anchor)> {
+    const ENOUGH: f32 = 0.5;
+    let wanted = key_words(entry);
     if wanted.is_empty() {
         return None;
     }
-    anchors
-        .iter()
-        .find(|a| key(&a.title) == wanted)
-        .or_else(|| {
-            anchors.iter().find(|a| {
-                let title = key(&a.title);
-                !title.is_empty() && (title.contains(&wanted) || wanted.contains(&title))
+    let score = |a: &Anchor| {
+        std::iter::once(&a.mark.title)
+            .chain(&a.mark.aliases)
+            .map(|name| coverage(&wanted, name))
+            .fold(0.0, f32::max)
+    };
+    let best = |range: &mut dyn Iterator<Item = (usize, &'a Anchor)>| {
+        range
+            .map(|(i, a)| (score(a), i, a))
+            .filter(|(s, _, _)| *s >= ENOUGH)
+            .fold(None, |best: Option<(f32, usize, &Anchor)>, c| match best {
+                Some(b) if b.0 >= c.0 => Some(b),
+                _ => Some(c),
             })
-        })
+            .map(|(_, i, a)| (i, a))
+    };
+    best(&mut anchors.iter().enumerate().skip(after))
+        .or_else(|| best(&mut anchors.iter().enumerate()))
 }
 
 fn furniture_style(role: Role) -> Style {
@@ -475,9 +506,10 @@ fn running_header(plan: &Plan, settings: &PageSettings, orientation: Orientation
         Align::Right,
         Role::RunningHeader,
     ));
+    let under = band.bottom() - 0.5;
     items.push(rule(
-        (band.x, band.bottom()),
-        (band.right(), band.bottom()),
+        (band.x, under),
+        (band.right(), under),
         0.5,
         Colour::GRID,
     ));
@@ -501,9 +533,10 @@ fn footer(
     if !status.date.trim().is_empty() {
         left.push_str(&format!(" · {}", status.date.trim()));
     }
+    let over = band.y + 0.5;
     let mut items = vec![rule(
-        (band.x, band.y),
-        (band.right(), band.y),
+        (band.x, over),
+        (band.right(), over),
         0.5,
         Colour::GRID,
     )];

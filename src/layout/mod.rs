@@ -191,6 +191,8 @@ pub enum Role {
     ContentsEntry,
     /// The page number on a contents line.
     ContentsPage,
+    /// A table's header rows again, on a page the table continues onto.
+    RepeatedHeader,
     RunningHeader,
     Footer,
     Watermark,

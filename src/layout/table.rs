@@ -2,7 +2,7 @@
 //! page, group, total and guidance rows styled, landscape pages for tables
 //! too wide for portrait.
 
-use super::blocks::{Composer, LineBox, leading, line_chunks, rule, stack};
+use super::blocks::{Composer, LineBox, leading, line_chunks, list_indent, rule, stack};
 use super::flow::{Chunk, ChunkKind};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, natural_width, rich_pieces, widest_word};
@@ -13,9 +13,10 @@ use crate::model::{Cell, CellBlock, Column, HeaderCell, List, Row, RowKind, Tabl
 const PADDING: f32 = 3.0;
 /// No column is narrower than this, padding included.
 const MIN_COLUMN: f32 = 24.0;
-/// A portrait table must give text columns at least this share of the room
-/// they would like beyond their longest word; otherwise it goes landscape.
-const PORTRAIT_COMFORT: f32 = 0.3;
+/// A text column reads comfortably at this many ems wide (or its natural
+/// width if less); a table whose columns cannot all have that on a portrait
+/// page goes landscape.
+const COMFORTABLE_EMS: f32 = 12.0;
 /// Line width of the grid.
 const GRID_WIDTH: f32 = 0.4;
 
@@ -33,7 +34,10 @@ pub struct RowFrame {
 
 impl RowFrame {
     /// The frame's lines and fill for a piece `height` tall at `top`.
-    pub fn draw(&self, x: f32, top: f32, height: f32) -> Vec<Item> {
+    /// Rules lie inside the piece, so a row ends where its page's body
+    /// ends; a row under another shares that row's bottom rule, so only
+    /// a piece at the top of a page (`draw_top`) draws a rule above.
+    pub fn draw(&self, x: f32, top: f32, height: f32, draw_top: bool) -> Vec<Item> {
         let (Some(&left), Some(&right)) = (self.edges.first(), self.edges.last()) else {
             return Vec::new();
         };
@@ -50,23 +54,26 @@ impl RowFrame {
                 colour,
             });
         }
-        items.push(rule((left, top), (right, top), GRID_WIDTH, Colour::GRID));
+        let half = GRID_WIDTH / 2.0;
+        if draw_top {
+            let over = top + half;
+            items.push(rule((left, over), (right, over), GRID_WIDTH, Colour::GRID));
+        }
+        let under = bottom - half;
         items.push(rule(
-            (left, bottom),
-            (right, bottom),
+            (left, under),
+            (right, under),
             GRID_WIDTH,
             Colour::GRID,
         ));
         for &edge in &self.edges {
-            items.push(rule(
-                (x + edge, top),
-                (x + edge, bottom),
-                GRID_WIDTH,
-                Colour::GRID,
-            ));
+            let (from, to) = ((x + edge, top), (x + edge, bottom));
+            items.push(rule(from, to, GRID_WIDTH, Colour::GRID));
         }
         if self.rule_above {
-            items.push(rule((left, top), (right, top), 1.0, Colour::BLACK));
+            const TOTAL_RULE: f32 = 1.0;
+            let y = top + TOTAL_RULE / 2.0;
+            items.push(rule((left, y), (right, y), TOTAL_RULE, Colour::BLACK));
         }
         items
     }
@@ -94,22 +101,34 @@ impl ColumnNeeds {
         let mut preferred = vec![MIN_COLUMN; count];
         let body = Style::new(Face::Regular, size);
         let bold = Style::new(Face::Bold, size);
-        let mut widen = |column: usize, pieces: &[Piece], counts_fully: bool| {
-            let word = widest_word(pieces) + 2.0 * PADDING;
+        let mut widen = |column: usize, pieces: &[Piece], indent: f32, counts_fully: bool| {
+            let word = indent + widest_word(pieces) + 2.0 * PADDING;
             min[column] = min[column].max(word);
             preferred[column] = preferred[column].max(if counts_fully {
-                natural_width(pieces) + 2.0 * PADDING
+                indent + natural_width(pieces) + 2.0 * PADDING
             } else {
                 word
             });
         };
         for (c, column) in table.columns.iter().enumerate() {
-            widen(c, &rich_pieces(&column.label, &bold), false);
+            widen(c, &rich_pieces(&column.label, &bold), 0.0, false);
+        }
+        // Header cells over a single column must fit it too.
+        for header_row in &table.header_rows {
+            let mut column = 0;
+            for cell in header_row {
+                if cell.span <= 1 && column < count {
+                    widen(column, &rich_pieces(&cell.text, &bold), 0.0, false);
+                }
+                column += usize::from(cell.span.max(1));
+            }
         }
         for row in table.rows.iter().filter(|r| r.kind != RowKind::Group) {
             let style = row_style(row.kind, &body);
             for (c, cell) in row.cells.iter().enumerate().take(count) {
-                widen(c, &cell_pieces(cell, &style), true);
+                for (pieces, indent) in cell_pieces(cell, &style) {
+                    widen(c, &pieces, indent, true);
+                }
             }
         }
         ColumnNeeds { min, preferred }
@@ -123,14 +142,13 @@ impl ColumnNeeds {
         self.preferred.iter().sum()
     }
 
-    /// Share of the wish beyond the minimum that `room` grants.
-    fn comfort(&self, room: f32) -> f32 {
-        let wish = self.total_preferred() - self.total_min();
-        if wish <= 0.0 {
-            1.0
-        } else {
-            ((room - self.total_min()) / wish).min(1.0)
-        }
+    /// The width at which every column reads comfortably.
+    fn comfortable(&self, size: f32) -> f32 {
+        self.min
+            .iter()
+            .zip(&self.preferred)
+            .map(|(&min, &preferred)| preferred.min(min.max(COMFORTABLE_EMS * size)))
+            .sum()
     }
 
     /// Widths that fill `room`: preferred widths with the slack going to
@@ -169,34 +187,28 @@ impl ColumnNeeds {
     }
 }
 
-/// The words a cell would print, for measuring.
-fn cell_pieces(cell: &Cell, style: &Style) -> Vec<Piece> {
-    let mut pieces = Vec::new();
+/// The paragraphs a cell would print, each with its indent, for measuring.
+fn cell_pieces(cell: &Cell, style: &Style) -> Vec<(Vec<Piece>, f32)> {
+    let mut out = Vec::new();
     for block in &cell.0 {
         match block {
-            CellBlock::Para(rich) => {
-                pieces.extend(rich_pieces(rich, style));
-                pieces.push(Piece::new("\n", style.clone()));
-            }
+            CellBlock::Para(rich) => out.push((rich_pieces(rich, style), 0.0)),
             CellBlock::Rating(rating) => {
                 let dots = "●".repeat(usize::from(rating.band));
-                pieces.push(Piece::new(
-                    format!(" {dots} {}\n", rating.label),
-                    style.clone(),
-                ));
+                let text = format!("{dots} {}", rating.label);
+                out.push((vec![Piece::new(text, style.clone())], 0.0));
             }
-            CellBlock::List(list) => list_pieces(list, style, &mut pieces),
+            CellBlock::List(list) => list_pieces(list, style, 0.0, &mut out),
         }
     }
-    pieces
+    out
 }
 
-fn list_pieces(list: &List, style: &Style, out: &mut Vec<Piece>) {
-    for (i, item) in list.items.iter().enumerate() {
-        out.push(Piece::new(format!("{}  ", list.marker(i)), style.clone()));
-        out.extend(rich_pieces(&item.text, style));
-        out.push(Piece::new("\n", style.clone()));
-        list_pieces(&item.children, style, out);
+fn list_pieces(list: &List, style: &Style, indent: f32, out: &mut Vec<(Vec<Piece>, f32)>) {
+    let indent = indent + list_indent(list, style);
+    for item in &list.items {
+        out.push((rich_pieces(&item.text, style), indent));
+        list_pieces(&item.children, style, indent, out);
     }
 }
 
@@ -242,9 +254,7 @@ fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) 
         let needs = ColumnNeeds::measure(table, setting.size);
         let room = table_room(composer, setting.orientation);
         let comfortable = match setting.orientation {
-            Orientation::Portrait => {
-                needs.total_min() <= room && needs.comfort(room) >= PORTRAIT_COMFORT
-            }
+            Orientation::Portrait => needs.comfortable(setting.size) <= room,
             Orientation::Landscape => needs.total_min() <= room,
         };
         if comfortable {
@@ -390,7 +400,7 @@ impl TableLayout<'_> {
                 rule_above: false,
                 padding: PADDING,
             };
-            items.extend(frame.draw(0.0, top, height));
+            items.extend(frame.draw(0.0, top, height, top == 0.0));
             items.extend(cell_items);
             top += height;
         }

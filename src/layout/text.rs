@@ -11,6 +11,10 @@ use std::collections::BTreeSet;
 const SUPERSCRIPT_SCALE: f32 = 0.65;
 const SUPERSCRIPT_RAISE: f32 = 0.38;
 
+/// Widths computed along different paths differ in the last bits; a word
+/// this much wider than the room still fits.
+const TOLERANCE: f32 = 0.01;
+
 /// How a piece of text looks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Style {
@@ -226,13 +230,13 @@ impl LineBuilder<'_> {
             .filter(|_| !self.current.fragments.is_empty())
             .unwrap_or(0.0);
         if !self.current.fragments.is_empty()
-            && self.current.width + space + word_width > self.max_width
+            && self.current.width + space + word_width > self.max_width + TOLERANCE
         {
             self.end_line();
             space = 0.0;
         }
         self.pending_space = None;
-        if word_width <= self.max_width - self.current.width - space {
+        if word_width <= self.max_width + TOLERANCE - self.current.width - space {
             for (i, segment) in segments.iter().enumerate() {
                 self.join_previous(i > 0);
                 let gap = if i == 0 { space } else { 0.0 };
@@ -263,7 +267,7 @@ impl LineBuilder<'_> {
             let mut width = 0.0;
             for (at, c) in segment.text.char_indices() {
                 let w = segment.style.width(&segment.text[at..at + c.len_utf8()]);
-                let line_is_full = self.current.width + width + w > self.max_width;
+                let line_is_full = self.current.width + width + w > self.max_width + TOLERANCE;
                 let something_placed = at > start || !self.current.fragments.is_empty();
                 if line_is_full && something_placed {
                     if at > start {
