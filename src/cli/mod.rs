@@ -38,6 +38,9 @@ pub enum Command {
     },
     /// Rewrite a plan file in the canonical layout (after editing it by hand).
     Format { plan: PathBuf },
+    /// Print the plan's title and section headings as printed, one a line
+    /// (CI checks the PDF's text against them).
+    Outline { plan: PathBuf },
     /// Print a plan as a PDF for sign-off.
     Render {
         plan: PathBuf,
@@ -59,6 +62,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::New { template, output } => new_plan(&template, &output),
         Command::Format { plan } => format_plan(&plan),
         Command::Render { plan, output } => render(&plan, &output),
+        Command::Outline { plan } => outline(&plan),
     }
 }
 
@@ -128,6 +132,24 @@ fn format_plan(path: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn outline(path: &Path) -> ExitCode {
+    let plan = match file::load(path) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let titles = plan.walk_sections().into_iter().map(|(_, s)| s.title());
+    for line in std::iter::once(plan.cover.title.clone()).chain(titles) {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            println!("{line}");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
