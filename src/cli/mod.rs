@@ -66,13 +66,14 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// Loads a plan, printing why not if it cannot.
+fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
+    file::load(path).map_err(|e| eprintln!("error: {e}")).ok()
+}
+
 fn check(path: &Path) -> ExitCode {
-    let plan = match file::load(path) {
-        Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
     };
     let findings = validate(&plan);
     for f in &findings {
@@ -135,12 +136,8 @@ fn format_plan(path: &Path) -> ExitCode {
 }
 
 fn outline(path: &Path) -> ExitCode {
-    let plan = match file::load(path) {
-        Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
     };
     let titles = plan.walk_sections().into_iter().map(|(_, s)| s.title());
     for line in std::iter::once(plan.cover.title.clone()).chain(titles) {
@@ -156,12 +153,8 @@ fn outline(path: &Path) -> ExitCode {
 /// every warning (nothing is dropped silently).
 fn render(path: &Path, output: &Path) -> ExitCode {
     let started = std::time::Instant::now();
-    let plan = match file::load(path) {
-        Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
     };
     let document = layout::layout(&plan, &layout::PageSettings::default());
     let rendered = pdf::render(&document);
