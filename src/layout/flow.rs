@@ -210,13 +210,27 @@ impl Paginator<'_> {
             if self.pages.is_empty() {
                 self.new_page(chunk.orientation);
             } else if chunk.orientation != self.page_orientation() {
-                if self.page_is_empty() {
-                    // Turn the empty page rather than leave it blank.
-                    self.pages.pop();
-                }
-                self.new_page(chunk.orientation);
+                self.change_orientation(chunk.orientation);
             }
             self.place_flowing(chunks, i);
+        }
+    }
+
+    /// Goes on in the other orientation: turns the current page if it holds
+    /// only a few lines (a heading and an introduction to a wide table look
+    /// better on the table's page than alone on a page of their own),
+    /// otherwise starts a new page.
+    fn change_orientation(&mut self, orientation: Orientation) {
+        const FEW_LINES: f32 = 0.2;
+        let fits_turned = self.y <= self.settings.body_box(orientation).height * FEW_LINES;
+        if fits_turned && orientation == Orientation::Landscape {
+            let (width, height) = self.settings.size(orientation);
+            let page = self.page();
+            page.orientation = orientation;
+            page.width = width;
+            page.height = height;
+        } else {
+            self.new_page(orientation);
         }
     }
 

@@ -7,7 +7,7 @@ use super::flow::{Chunk, ChunkKind};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, natural_width, rich_pieces, widest_word};
 use super::{Colour, Item, Orientation, Rect};
-use crate::model::{Cell, CellBlock, Column, HeaderCell, List, Row, RowKind, Table};
+use crate::model::{Cell, CellBlock, Column, HeaderCell, List, Rich, Row, RowKind, Table};
 
 /// Room between a cell's edge and its text.
 const PADDING: f32 = 3.0;
@@ -101,24 +101,27 @@ impl ColumnNeeds {
         let mut preferred = vec![MIN_COLUMN; count];
         let body = Style::new(Face::Regular, size);
         let bold = Style::new(Face::Bold, size);
-        let mut widen = |column: usize, pieces: &[Piece], indent: f32, counts_fully: bool| {
-            let word = indent + widest_word(pieces) + 2.0 * PADDING;
-            min[column] = min[column].max(word);
-            preferred[column] = preferred[column].max(if counts_fully {
-                indent + natural_width(pieces) + 2.0 * PADDING
-            } else {
-                word
-            });
+        let mut widen = |column: usize, text: &Measured, counts_fully: bool| {
+            let natural = text.indent + natural_width(&text.pieces) + 2.0 * PADDING;
+            let word = text.indent + widest_word(&text.pieces) + 2.0 * PADDING;
+            let keep_whole = text.whole && natural <= COMFORTABLE_EMS * size;
+            min[column] = min[column].max(if keep_whole { natural } else { word });
+            preferred[column] = preferred[column].max(if counts_fully { natural } else { word });
+        };
+        let label = |rich: &Rich| Measured {
+            pieces: rich_pieces(rich, &bold),
+            indent: 0.0,
+            whole: false,
         };
         for (c, column) in table.columns.iter().enumerate() {
-            widen(c, &rich_pieces(&column.label, &bold), 0.0, false);
+            widen(c, &label(&column.label), false);
         }
         // Header cells over a single column must fit it too.
         for header_row in &table.header_rows {
             let mut column = 0;
             for cell in header_row {
                 if cell.span <= 1 && column < count {
-                    widen(column, &rich_pieces(&cell.text, &bold), 0.0, false);
+                    widen(column, &label(&cell.text), false);
                 }
                 column += usize::from(cell.span.max(1));
             }
@@ -126,8 +129,8 @@ impl ColumnNeeds {
         for row in table.rows.iter().filter(|r| r.kind != RowKind::Group) {
             let style = row_style(row.kind, &body);
             for (c, cell) in row.cells.iter().enumerate().take(count) {
-                for (pieces, indent) in cell_pieces(cell, &style) {
-                    widen(c, &pieces, indent, true);
+                for measured in cell_pieces(cell, &style) {
+                    widen(c, &measured, true);
                 }
             }
         }
@@ -187,16 +190,36 @@ impl ColumnNeeds {
     }
 }
 
-/// The paragraphs a cell would print, each with its indent, for measuring.
-fn cell_pieces(cell: &Cell, style: &Style) -> Vec<(Vec<Piece>, f32)> {
+/// A paragraph of a cell, for measuring.
+struct Measured {
+    pieces: Vec<Piece>,
+    indent: f32,
+    /// Kept on one line if the column can be made wide enough (a value
+    /// with its rating: `13.4 ●●●●● V Good`).
+    whole: bool,
+}
+
+/// The paragraphs a cell would print, for measuring.
+fn cell_pieces(cell: &Cell, style: &Style) -> Vec<Measured> {
     let mut out = Vec::new();
+    let paragraph = |pieces, whole| Measured {
+        pieces,
+        indent: 0.0,
+        whole,
+    };
     for block in &cell.0 {
         match block {
-            CellBlock::Para(rich) => out.push((rich_pieces(rich, style), 0.0)),
+            CellBlock::Para(rich) => out.push(paragraph(rich_pieces(rich, style), false)),
             CellBlock::Rating(rating) => {
                 let dots = "●".repeat(usize::from(rating.band));
-                let text = format!("{dots} {}", rating.label);
-                out.push((vec![Piece::new(text, style.clone())], 0.0));
+                let rating = Piece::new(format!(" {dots} {}", rating.label), style.clone());
+                match out.last_mut() {
+                    Some(value) => {
+                        value.pieces.push(rating);
+                        value.whole = true;
+                    }
+                    None => out.push(paragraph(vec![rating], true)),
+                }
             }
             CellBlock::List(list) => list_pieces(list, style, 0.0, &mut out),
         }
@@ -204,10 +227,14 @@ fn cell_pieces(cell: &Cell, style: &Style) -> Vec<(Vec<Piece>, f32)> {
     out
 }
 
-fn list_pieces(list: &List, style: &Style, indent: f32, out: &mut Vec<(Vec<Piece>, f32)>) {
+fn list_pieces(list: &List, style: &Style, indent: f32, out: &mut Vec<Measured>) {
     let indent = indent + list_indent(list, style);
     for item in &list.items {
-        out.push((rich_pieces(&item.text, style), indent));
+        out.push(Measured {
+            pieces: rich_pieces(&item.text, style),
+            indent,
+            whole: false,
+        });
         list_pieces(&item.children, style, indent, out);
     }
 }
