@@ -410,8 +410,16 @@ fn key_words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().any(char::is_alphabetic) && !FILLER.contains(w))
-        .map(|w| w.trim_end_matches('s').to_string())
+        .map(singular)
         .collect()
+}
+
+/// `equalities` as `equality`, `risks` as `risk`: near enough for matching.
+fn singular(word: &str) -> String {
+    match word.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => word.strip_suffix('s').unwrap_or(word).to_string(),
+    }
 }
 
 /// How much of `entry` a name covers: the share of its key words in it.
@@ -422,7 +430,7 @@ fn coverage(entry: &[String], name: &str) -> f32 {
 }
 
 /// The section a written contents entry stands for: the best-covered
-/// title or alias, preferring sections after the previous entry's.
+/// title or alias.
 fn matching_anchor<'a>(
     entry: &str,
     anchors: &'a [Anchor],
@@ -439,18 +447,18 @@ fn matching_anchor<'a>(
             .map(|name| coverage(&wanted, name))
             .fold(0.0, f32::max)
     };
-    let best = |range: &mut dyn Iterator<Item = (usize, &'a Anchor)>| {
-        range
-            .map(|(i, a)| (score(a), i, a))
-            .filter(|(s, _, _)| *s >= ENOUGH)
-            .fold(None, |best: Option<(f32, usize, &Anchor)>, c| match best {
-                Some(b) if b.0 >= c.0 => Some(b),
-                _ => Some(c),
-            })
-            .map(|(_, i, a)| (i, a))
-    };
-    best(&mut anchors.iter().enumerate().skip(after))
-        .or_else(|| best(&mut anchors.iter().enumerate()))
+    // The best-covered section wins; among equals, the first after the
+    // previous entry's (written contents mostly follow the plan's order).
+    let rank = |&(i, a): &(usize, &Anchor)| (score(a), i >= after, std::cmp::Reverse(i));
+    anchors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| score(a) >= ENOUGH)
+        .max_by(|x, y| {
+            rank(x)
+                .partial_cmp(&rank(y))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
 }
 
 fn furniture_style(role: Role) -> Style {
