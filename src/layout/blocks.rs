@@ -357,17 +357,23 @@ impl<'a> Composer<'a> {
                 items.extend(outline(x, connector, box_width, height));
                 if r > 0 {
                     let centre = x + box_width / 2.0;
-                    items.push(rule((centre, 0.0), (centre, connector), 0.6, Colour::GRID));
+                    items.push(rule(
+                        (centre, 0.0),
+                        (centre, connector),
+                        CHART_LINE,
+                        Colour::GRID,
+                    ));
                 }
             }
             if r > 0 {
                 let first = boxes[0] + box_width / 2.0;
                 let last = boxes[boxes.len() - 1] + box_width / 2.0;
                 let middle = width / 2.0;
+                let bar = CHART_LINE / 2.0;
                 items.push(rule(
-                    (first.min(middle), 0.0),
-                    (last.max(middle), 0.0),
-                    0.6,
+                    (first.min(middle), bar),
+                    (last.max(middle), bar),
+                    CHART_LINE,
                     Colour::GRID,
                 ));
             }
@@ -377,7 +383,7 @@ impl<'a> Composer<'a> {
                 items.push(rule(
                     (middle, bottom),
                     (middle, bottom + GAP),
-                    0.6,
+                    CHART_LINE,
                     Colour::GRID,
                 ));
             }
@@ -441,9 +447,14 @@ pub fn rule(from: (f32, f32), to: (f32, f32), width: f32, colour: Colour) -> Ite
     }
 }
 
+/// The width of a structure chart's lines.
+const CHART_LINE: f32 = 0.6;
+
 /// The four sides of a box.
 fn outline(x: f32, y: f32, width: f32, height: f32) -> Vec<Item> {
-    let (r, b) = (x + width, y + height);
+    // Inset by half the line, so the box stays inside its bounds.
+    const HALF: f32 = CHART_LINE / 2.0;
+    let (x, y, r, b) = (x + HALF, y + HALF, x + width - HALF, y + height - HALF);
     [
         ((x, y), (r, y)),
         ((r, y), (r, b)),
@@ -451,7 +462,7 @@ fn outline(x: f32, y: f32, width: f32, height: f32) -> Vec<Item> {
         ((x, b), (x, y)),
     ]
     .into_iter()
-    .map(|(from, to)| rule(from, to, 0.6, Colour::ACCENT))
+    .map(|(from, to)| rule(from, to, CHART_LINE, Colour::ACCENT))
     .collect()
 }
 

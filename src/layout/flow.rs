@@ -157,9 +157,13 @@ impl Paginator<'_> {
         if let Some(frame) = chunk.frame() {
             items.extend(frame.draw(body.x, top, height, self.page_is_empty()));
         }
+        // A split row's items go with the piece their top lies in; cuts are
+        // made between lines, so each lies wholly inside its piece.
+        let starts_here = |y: f32| from <= 0.0 || y >= from - 0.01;
+        let ends_later = |y: f32| from + height >= chunk.height - 0.01 || y < from + height - 0.01;
         for item in &chunk.items {
-            let bounds = item.bounds();
-            if bounds.y >= from - 0.01 && bounds.bottom() <= from + height + 0.01 {
+            let item_top = item.bounds().y;
+            if starts_here(item_top) && ends_later(item_top) {
                 let mut item = item.clone();
                 item.shift(body.x, top - from);
                 items.push(item);
