@@ -144,28 +144,32 @@ impl Paginator<'_> {
                     run.role = Role::RepeatedHeader;
                 }
             }
-            self.place(&header, 0.0, header.height);
+            self.place(&header);
         }
     }
 
-    /// Draws `chunk`'s items from `from` to `from + height` (of the chunk)
-    /// at the cursor, with the row frame if it has one.
-    fn place(&mut self, chunk: &Chunk, from: f32, height: f32) {
+    /// Draws a whole chunk at the cursor.
+    fn place(&mut self, chunk: &Chunk) {
+        self.place_piece(chunk, 0.0, chunk.height, 0.0, chunk.height);
+    }
+
+    /// Draws the part of `chunk` whose items start between `start` and
+    /// `end` at the cursor, `lead` below the piece's top, in a piece
+    /// `height` tall (with the row frame, if the chunk has one).
+    fn place_piece(&mut self, chunk: &Chunk, start: f32, end: f32, lead: f32, height: f32) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
         let mut items = Vec::new();
         if let Some(frame) = chunk.frame() {
             items.extend(frame.draw(body.x, top, height, self.page_is_empty()));
         }
-        // A split row's items go with the piece their top lies in; cuts are
-        // made between lines, so each lies wholly inside its piece.
-        let starts_here = |y: f32| from <= 0.0 || y >= from - 0.01;
-        let ends_later = |y: f32| from + height >= chunk.height - 0.01 || y < from + height - 0.01;
+        let first = start <= 0.0;
+        let last = end >= chunk.height;
         for item in &chunk.items {
             let item_top = item.bounds().y;
-            if starts_here(item_top) && ends_later(item_top) {
+            if (first || item_top >= start) && (last || item_top < end) {
                 let mut item = item.clone();
-                item.shift(body.x, top - from);
+                item.shift(body.x, top + lead - start);
                 items.push(item);
             }
         }
@@ -276,7 +280,7 @@ impl Paginator<'_> {
         }
         self.record_anchors();
         if self.y + chunk.height <= self.capacity() + 0.01 {
-            self.place(chunk, 0.0, chunk.height);
+            self.place(chunk);
         } else if table.is_some() {
             self.split_row(chunk, table);
         } else {
@@ -284,7 +288,7 @@ impl Paginator<'_> {
                 "a block {:.0} pt tall does not fit on a page and runs past the bottom margin",
                 chunk.height
             ));
-            self.place(chunk, 0.0, chunk.height);
+            self.place(chunk);
         }
     }
 
@@ -310,50 +314,51 @@ impl Paginator<'_> {
     }
 
     /// Places a row taller than the room left, a page at a time, cutting
-    /// only between lines of text.
+    /// only between lines of text; each continuation gets its own padding.
     fn split_row(&mut self, chunk: &Chunk, table: Option<usize>) {
         let padding = chunk.frame().map_or(0.0, |f| f.padding);
-        let mut from = 0.0;
-        while chunk.height - from > self.capacity() - self.y + 0.01 {
+        let mut start = 0.0;
+        loop {
+            let lead = if start > 0.0 { padding } else { 0.0 };
+            let remaining = chunk.height - start + lead;
             let room = self.capacity() - self.y;
-            match cut_between_lines(chunk, from, from + room - padding) {
-                Some(cut) if cut > from + padding => {
-                    self.place(chunk, from, cut + padding - from);
-                    from = cut;
-                    // The continuation needs top padding of its own.
-                    from -= padding;
-                }
-                _ if self.page_is_empty() || room <= 0.0 => {
+            if remaining <= room + 0.01 {
+                self.place_piece(chunk, start, chunk.height, lead, remaining);
+                return;
+            }
+            let limit = start + room - lead - padding;
+            let cut = match cut_between_lines(chunk, start, limit) {
+                Some(cut) => Some(cut),
+                None if self.page_is_empty() => {
                     self.warnings
-                        .add("a table row could not be split between lines and was cut");
-                    let height = room.max(0.0);
-                    self.place(chunk, from, height);
-                    from += height;
+                        .add("a table row had a line too tall for a page; it was cut");
+                    Some(limit.max(start + 1.0))
                 }
-                _ => {}
+                None => None,
+            };
+            if let Some(cut) = cut {
+                self.place_piece(chunk, start, cut, lead, cut - start + lead + padding);
+                start = cut;
             }
             self.continue_on_new_page(chunk.orientation, table);
         }
-        let rest = chunk.height - from;
-        self.place(chunk, from, rest);
     }
 }
 
-/// The lowest point at or above `limit` (and below `from`) where no line of
-/// text is cut in two.
-fn cut_between_lines(chunk: &Chunk, from: f32, limit: f32) -> Option<f32> {
-    let bounds: Vec<_> = chunk
+/// The lowest point, after `start` and no lower than `limit`, where no
+/// line of text still to place is cut in two.
+fn cut_between_lines(chunk: &Chunk, start: f32, limit: f32) -> Option<f32> {
+    let rest: Vec<_> = chunk
         .items
         .iter()
         .map(Item::bounds)
-        .filter(|b| b.bottom() > from)
+        .filter(|b| b.y >= start)
         .collect();
-    bounds
-        .iter()
+    rest.iter()
         .map(|b| b.bottom())
-        .filter(|&cut| cut <= limit && cut > from)
+        .filter(|&cut| cut > start && cut <= limit)
         .filter(|&cut| {
-            !bounds
+            !rest
                 .iter()
                 .any(|b| b.y < cut - 0.01 && b.bottom() > cut + 0.01)
         })

@@ -178,15 +178,53 @@ impl ColumnNeeds {
                 .collect();
         }
         if min <= room {
-            let share = (room - min) / (preferred - min);
-            return self
-                .min
-                .iter()
-                .zip(&self.preferred)
-                .map(|(&lo, &hi)| lo + (hi - lo) * share)
-                .collect();
+            return self.shared_widths(room);
         }
         self.min.iter().map(|&w| w * room / min).collect()
+    }
+}
+
+impl ColumnNeeds {
+    /// Widths for a table that cannot have all it would like: columns
+    /// that want little (below a common cap, found by halving) get it all;
+    /// the long ones share the rest by how much more than their minimum
+    /// they would like, so the longest text gets the most room.
+    fn shared_widths(&self, room: f32) -> Vec<f32> {
+        let capped_total = |cap: f32| -> f32 {
+            self.min
+                .iter()
+                .zip(&self.preferred)
+                .map(|(&lo, &hi)| hi.min(lo.max(cap)))
+                .sum()
+        };
+        let (mut low, mut high) = (0.0, room);
+        for _ in 0..40 {
+            let cap = (low + high) / 2.0;
+            if capped_total(cap) <= room {
+                low = cap;
+            } else {
+                high = cap;
+            }
+        }
+        let satisfied = |hi: f32| hi <= low;
+        let pairs = || self.min.iter().copied().zip(self.preferred.iter().copied());
+        let taken: f32 = pairs()
+            .filter(|&(_, hi)| satisfied(hi))
+            .map(|(_, hi)| hi)
+            .sum();
+        let (long_min, long_wish) = pairs()
+            .filter(|&(_, hi)| !satisfied(hi))
+            .fold((0.0, 0.0), |(m, w), (lo, hi)| (m + lo, w + hi - lo));
+        let spare = room - taken - long_min;
+        pairs()
+            .map(|(lo, hi)| {
+                if satisfied(hi) {
+                    hi
+                } else {
+                    lo + spare * (hi - lo) / long_wish.max(f32::EPSILON)
+                }
+            })
+            .collect()
     }
 }
 
@@ -343,12 +381,14 @@ pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Ch
         last.height += 3.0;
     }
     chunks.push(layout.header(composer, id));
-    for (r, row) in table.rows.iter().enumerate() {
-        let mut chunk = layout.row(composer, row, r, id);
-        // The first row stays with the header.
-        chunk.keep_with_next = false;
-        chunks.push(chunk);
-    }
+    let mut rows: Vec<Chunk> = (table.rows.iter().enumerate())
+        .map(|(r, row)| layout.row(composer, row, r, id))
+        .collect();
+    keep_rows_together(
+        &mut rows,
+        composer.settings.body_box(setting.orientation).height,
+    );
+    chunks.extend(rows);
     for note in &table.notes {
         let lines = composer.note_lines(note, 0.0, body_width);
         chunks.extend(line_chunks(lines, 3.0, false));
@@ -363,6 +403,19 @@ pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Ch
 struct HeaderBand {
     spans: Vec<(usize, usize)>,
     cells: Vec<Vec<LineBox>>,
+}
+
+/// A short table stays in one piece; a longer one leaves at least two
+/// rows under its header and carries at least two onto a new page.
+fn keep_rows_together(rows: &mut [Chunk], page_height: f32) {
+    const SHORT: f32 = 1.0 / 3.0;
+    let count = rows.len();
+    let height: f32 = rows.iter().map(|r| r.height).sum();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let last = i + 1 == count;
+        let short = height <= page_height * SHORT;
+        row.keep_with_next = !last && (short || (count > 2 && (i == 0 || i + 2 == count)));
+    }
 }
 
 struct TableLayout<'t> {
