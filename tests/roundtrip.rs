@@ -226,6 +226,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 sign_off,
                 contents: Contents {
                     title: f[0].clone(),
+                    after_sections: entries.len(),
                     entries,
                 },
                 body_title: f[1].clone(),

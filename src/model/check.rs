@@ -42,6 +42,8 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     for (path, section) in plan.walk_sections() {
         check_section(plan, &path, section, &mut findings);
     }
+    // Document order: by section, block, row, then column.
+    findings.sort_by(|a, b| a.location.cmp(&b.location));
     findings
 }
 
@@ -243,11 +245,14 @@ impl TableCheck<'_> {
         }
     }
 
-    /// Within-row arithmetic: each `(result, parts)` pair must add up.
+    /// Within-row arithmetic: each `(result, parts)` pair must add up on
+    /// data rows and subtotals. Memo lines and grand totals add overheads
+    /// that the row's own columns do not show, so they are checked by
+    /// [`Self::check_totals`] instead.
     fn check_row_sums(&mut self, rules: &[(usize, &[usize])]) {
         let table = self.table;
         for (r, row) in table.rows.iter().enumerate() {
-            if matches!(row.kind, RowKind::Group | RowKind::Hint) {
+            if !matches!(row.kind, RowKind::Data | RowKind::Subtotal) {
                 continue;
             }
             for &(result, parts) in rules {

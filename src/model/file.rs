@@ -119,31 +119,36 @@ pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
 pub fn from_ron(text: &str, path: &Path) -> Result<Plan, LoadError> {
     let options = ron_options();
 
-    // Read the version first, so a newer file gets a message about its
-    // version rather than about whichever field it added.
-    #[derive(Deserialize)]
-    #[serde(rename = "Plan")]
-    struct VersionProbe {
-        format_version: u32,
-    }
-    let probe: VersionProbe = options.from_str(text).map_err(|e| syntax_error(path, &e))?;
-    match probe.format_version {
-        v if v > FORMAT_VERSION => {
-            return Err(LoadError::TooNew {
-                path: path.to_owned(),
-                found: v,
-                supported: FORMAT_VERSION,
-            });
+    // Parse once; read the version on its own only when that fails, so a
+    // newer file gets a message about its version rather than about
+    // whichever field it added.
+    let parsed: Result<Plan, _> = options.from_str(text);
+    let version = match &parsed {
+        Ok(plan) => Some(plan.format_version),
+        Err(_) => {
+            #[derive(Deserialize)]
+            #[serde(rename = "Plan")]
+            struct VersionProbe {
+                format_version: u32,
+            }
+            options
+                .from_str::<VersionProbe>(text)
+                .ok()
+                .map(|p| p.format_version)
         }
-        0 => {
-            return Err(LoadError::UnknownVersion {
-                path: path.to_owned(),
-                found: 0,
-            });
-        }
-        _ => {}
+    };
+    match version {
+        Some(v) if v > FORMAT_VERSION => Err(LoadError::TooNew {
+            path: path.to_owned(),
+            found: v,
+            supported: FORMAT_VERSION,
+        }),
+        Some(0) => Err(LoadError::UnknownVersion {
+            path: path.to_owned(),
+            found: 0,
+        }),
+        _ => parsed.map_err(|e| syntax_error(path, &e)),
     }
-    options.from_str(text).map_err(|e| syntax_error(path, &e))
 }
 
 fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
@@ -151,7 +156,12 @@ fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
         path: path.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message: match error.code {
+            ron::Error::ExceededRecursionLimit => format!(
+                "sections, lists or tables are nested more than {RECURSION_LIMIT} deep here; no plan needs that, so the file is refused"
+            ),
+            ref code => code.to_string(),
+        },
     }
 }
 

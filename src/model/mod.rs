@@ -143,6 +143,14 @@ pub struct Contents {
     /// Empty: generate from the headings. Otherwise printed as written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<ContentsEntry>,
+    /// How many top-level sections come before the contents page (a
+    /// foreword); usually none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub after_sections: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -4,9 +4,7 @@
 
 use super::block::List;
 use super::text::Rich;
-use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// What a table is, so the forms and the checks can know it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -402,26 +400,11 @@ impl Serialize for Cell {
 
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CellVisitor;
-        impl<'de> Visitor<'de> for CellVisitor {
-            type Value = Cell;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or a list of cell blocks like [Para(\"…\"), List(…)]")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
-                Ok(Cell::text(v))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
-                Ok(Cell::text(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
-                let mut blocks = Vec::new();
-                while let Some(block) = seq.next_element::<CellBlock>()? {
-                    blocks.push(block);
-                }
-                Ok(Cell(blocks))
-            }
-        }
-        deserializer.deserialize_any(CellVisitor)
+        super::text::string_or_list(
+            deserializer,
+            "a string, or a list of cell blocks like [Para(\"…\"), List(…)]",
+            |s| Cell::text(s),
+            Cell,
+        )
     }
 }

@@ -120,26 +120,51 @@ impl Serialize for Rich {
 
 impl<'de> Deserialize<'de> for Rich {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RichVisitor;
-        impl<'de> Visitor<'de> for RichVisitor {
-            type Value = Rich;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or a list of spans like [(text: \"…\", bold: true)]")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Rich, E> {
-                Ok(Rich::plain(v))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Rich, E> {
-                Ok(Rich::plain(v))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Rich, A::Error> {
-                let mut spans = Vec::new();
-                while let Some(span) = seq.next_element::<Span>()? {
-                    spans.push(span);
-                }
-                Ok(Rich(spans))
-            }
-        }
-        deserializer.deserialize_any(RichVisitor)
+        string_or_list(
+            deserializer,
+            "a string, or a list of spans like [(text: \"…\", bold: true)]",
+            |s| Rich::plain(s),
+            Rich,
+        )
     }
+}
+
+/// Reads a value written either as a plain string or as a list of items,
+/// the two forms [`Rich`] and table cells are saved in.
+pub(super) fn string_or_list<'de, D, T, Item>(
+    deserializer: D,
+    expecting: &'static str,
+    from_str: fn(&str) -> T,
+    from_list: fn(Vec<Item>) -> T,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    Item: Deserialize<'de>,
+{
+    struct StringOrList<T, Item> {
+        expecting: &'static str,
+        from_str: fn(&str) -> T,
+        from_list: fn(Vec<Item>) -> T,
+    }
+    impl<'de, T, Item: Deserialize<'de>> Visitor<'de> for StringOrList<T, Item> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            Ok((self.from_str)(v))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element::<Item>()? {
+                items.push(item);
+            }
+            Ok((self.from_list)(items))
+        }
+    }
+    deserializer.deserialize_any(StringOrList {
+        expecting,
+        from_str,
+        from_list,
+    })
 }
