@@ -609,3 +609,25 @@ fn every_template_renders_to_a_pdf() {
         assert!(pdf.bytes.len() > 10_000, "{}: fonts are embedded", t.id);
     }
 }
+
+#[test]
+fn a_foreword_prints_between_the_cover_and_the_contents() {
+    let mut plan = template::all()[0].new_plan();
+    plan.contents.after_sections = 1;
+    let document = lay_out(&plan);
+    let kinds: Vec<PageKind> = document.pages.iter().map(|p| p.kind).collect();
+    let contents = kinds.iter().position(|k| *k == PageKind::Contents).unwrap();
+    assert_eq!(kinds[0], PageKind::Cover);
+    assert!(contents >= 2, "{kinds:?}");
+    assert!(kinds[1..contents].iter().all(|k| *k == PageKind::Body));
+    let first_heading = plan.sections[0].heading.to_plain();
+    let first_word = first_heading.split_whitespace().next().unwrap();
+    assert!(
+        document.pages[1]
+            .text_runs()
+            .any(|r| r.text.contains(first_word))
+    );
+    // The foreword's bookmark points before the contents; the rest after it.
+    assert!(document.bookmarks[0].page < contents);
+    assert!(document.bookmarks[1..].iter().all(|b| b.page > contents));
+}

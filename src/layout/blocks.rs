@@ -49,10 +49,10 @@ impl<'a> Composer<'a> {
         self.settings.body_box(Orientation::Portrait).width
     }
 
-    /// Every chunk of the body: the body title and each section in turn.
-    pub fn body(&mut self) -> Vec<Chunk> {
+    /// The chunks of `sections`, under the body title if `with_title`.
+    pub fn body(&mut self, sections: &[Section], with_title: bool) -> Vec<Chunk> {
         let mut chunks = Vec::new();
-        if !self.plan.body_title.trim().is_empty() {
+        if with_title && !self.plan.body_title.trim().is_empty() {
             let style =
                 Style::new(Face::Bold, self.settings.body_size * 1.7).coloured(Colour::ACCENT);
             let pieces = [Piece::new(self.plan.body_title.clone(), style.clone())];
@@ -68,7 +68,7 @@ impl<'a> Composer<'a> {
                 last.height += self.settings.body_size;
             }
         }
-        for section in &self.plan.sections {
+        for section in sections {
             self.section(section, 1, &mut chunks);
         }
         chunks

@@ -71,10 +71,10 @@ pub struct Anchor {
 }
 
 impl Anchor {
-    pub fn bookmark(&self, first_page: usize) -> Bookmark {
+    pub fn bookmark(&self) -> Bookmark {
         Bookmark {
             title: self.mark.title.clone(),
-            page: self.page + first_page,
+            page: self.page,
             level: self.mark.level,
             y: self.y,
         }
@@ -82,6 +82,7 @@ impl Anchor {
 }
 
 /// The laid-out body pages and the sections' places on them.
+#[derive(Default)]
 pub struct Paginated {
     pub pages: Vec<Page>,
     pub anchors: Vec<Anchor>,

@@ -3,36 +3,60 @@
 //! the running header and footer, and the DRAFT watermark.
 
 use super::blocks::{Composer, LineBox, leading, line_chunks, plain_pieces, rule};
-use super::flow::{Anchor, Chunk, paginate};
+use super::flow::{Anchor, Chunk, Paginated, paginate};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, set_text};
 use super::{
     Colour, Document, Item, LinkTarget, Orientation, Page, PageKind, PageSettings, Rect, Role,
     TextRun,
 };
-use crate::model::{Plan, PlanState};
+use crate::model::{Plan, PlanState, Section};
 
 pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
     let mut composer = Composer::new(plan, settings);
-    let mut body_chunks = composer.body();
-    let body = paginate(&mut body_chunks, settings, &mut composer.warnings);
+    // A foreword may come before the contents page.
+    let (front, main) = plan
+        .sections
+        .split_at(plan.contents.after_sections.min(plan.sections.len()));
+    let mut lay_out = |sections: &[Section], with_title: bool| {
+        let mut chunks = composer.body(sections, with_title);
+        if chunks.is_empty() {
+            return Paginated::default();
+        }
+        paginate(&mut chunks, settings, &mut composer.warnings)
+    };
+    // The body title heads the first body page, foreword or not.
+    let has_front = !front.is_empty();
+    let front = lay_out(front, has_front);
+    let main = lay_out(main, !has_front);
 
     // The contents' own length decides the body's page numbers, so lay it
     // out until the count it assumed is the count it takes.
+    let after_cover = |anchors: &[Anchor], first_page: usize| -> Vec<Anchor> {
+        anchors
+            .iter()
+            .map(|a| Anchor {
+                page: a.page + first_page,
+                ..a.clone()
+            })
+            .collect()
+    };
     let mut contents_count = 1;
-    let contents = loop {
-        let first_body_page = 1 + contents_count;
-        let pages = contents_pages(&mut composer, &body.anchors, first_body_page);
+    let (contents, anchors) = loop {
+        let mut anchors = after_cover(&front.anchors, 1);
+        let main_first_page = 1 + front.pages.len() + contents_count;
+        anchors.extend(after_cover(&main.anchors, main_first_page));
+        let pages = contents_pages(&mut composer, &anchors);
         if pages.len() == contents_count {
-            break pages;
+            break (pages, anchors);
         }
         contents_count = pages.len();
     };
-    let first_body_page = 1 + contents.len();
 
     let mut pages = vec![cover_page(&mut composer)];
+    pages.extend(front.pages);
     pages.extend(contents);
-    pages.extend(body.pages);
+    pages.extend(main.pages);
     let total = pages.len();
     let draft = plan.status.state != PlanState::SignedOff;
     for (index, page) in pages.iter_mut().enumerate() {
@@ -46,11 +70,7 @@ pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
             page.items.insert(0, watermark(page));
         }
     }
-    let bookmarks = body
-        .anchors
-        .iter()
-        .map(|a| a.bookmark(first_body_page))
-        .collect();
+    let bookmarks = anchors.iter().map(Anchor::bookmark).collect();
     let cover = &plan.cover;
     Document {
         pages,
@@ -271,12 +291,8 @@ fn detail_lines(
     y
 }
 
-/// The contents pages, numbering body pages from `first_body_page` (0-based).
-fn contents_pages(
-    composer: &mut Composer,
-    anchors: &[Anchor],
-    first_body_page: usize,
-) -> Vec<Page> {
+/// The contents pages, with `anchors` on the pages they will end up on.
+fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> {
     let plan = composer.plan;
     let settings = composer.settings;
     let size = settings.body_size;
@@ -360,7 +376,7 @@ fn contents_pages(
         );
         let mut items = set.items;
         if let Some(anchor) = anchor {
-            let number = (anchor.page + first_body_page + 1).to_string();
+            let number = (anchor.page + 1).to_string();
             let number_style = Style::new(face, size).role(Role::ContentsPage);
             let pieces: Vec<Piece> = plain_pieces(&number, &number_style);
             let page_number = set_text(
@@ -384,7 +400,7 @@ fn contents_pages(
                     height: set.height,
                 },
                 target: LinkTarget::Page {
-                    page: anchor.page + first_body_page,
+                    page: anchor.page,
                     y: anchor.y,
                 },
             });
