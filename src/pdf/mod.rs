@@ -26,6 +26,11 @@ pub fn render(document: &Document) -> Rendered {
     info.author = document.author.clone();
     info.subject = document.subject.clone();
     info.creator = "Planwright".into();
+    // printpdf dates documents 1970 unless told otherwise.
+    let now = printpdf::OffsetDateTime::now_utc();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
     info.producer = format!("Planwright {} (printpdf)", env!("CARGO_PKG_VERSION"));
 
     let mut warnings = Vec::new();
