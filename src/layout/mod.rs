@@ -6,6 +6,9 @@
 //! draw the same pages on screen. Tests assert on the pages directly.
 
 mod blocks;
+mod columns;
+mod contents;
+mod cover;
 mod flow;
 pub mod fonts;
 mod furniture;
