@@ -61,9 +61,11 @@ pub fn render(document: &Document) -> Rendered {
         pdf.add_bookmark(&bookmark.title, bookmark.page + 1);
     }
     let mut save_warnings = Vec::new();
-    let bytes = pdf
-        .with_pages(pages)
-        .save(&PdfSaveOptions::default(), &mut save_warnings);
+    pdf.with_pages(pages);
+    let bytes = save(&pdf, &mut save_warnings).unwrap_or_else(|e| {
+        warnings.push(format!("PDF writer: {e}"));
+        Vec::new()
+    });
     warnings.extend(
         save_warnings
             .into_iter()
@@ -71,6 +73,28 @@ pub fn render(document: &Document) -> Rendered {
             .map(|w| format!("PDF writer: {}", w.msg)),
     );
     Rendered { bytes, warnings }
+}
+
+/// Serializes the document, compressing its streams at a fast deflate
+/// level: printpdf's own `save` always uses the slowest, which took most of
+/// the time of a render for a few percent of size.
+fn save(pdf: &PdfDocument, warnings: &mut Vec<printpdf::PdfWarnMsg>) -> std::io::Result<Vec<u8>> {
+    use flate2::{Compression, write::ZlibEncoder};
+    use std::io::Write;
+    let mut doc = printpdf::serialize::to_lopdf_doc(pdf, &PdfSaveOptions::default(), warnings);
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object
+            && stream.dict.get(b"Filter").is_err()
+        {
+            let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
+            encoder.write_all(&stream.content)?;
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(encoder.finish()?);
+        }
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Each face is parsed once per process; parsing is the slow part.
