@@ -4,7 +4,7 @@
 use super::Colour;
 use super::blocks::list_indent;
 use super::fonts::Face;
-use super::text::{Piece, Style, natural_width, rich_pieces, widest_word};
+use super::text::{Piece, Style, extents, rich_pieces};
 use crate::model::{Cell, CellBlock, Column, List, Rich, RowKind, Table};
 
 /// Room between a cell's edge and its text.
@@ -16,25 +16,33 @@ const MIN_COLUMN: f32 = 24.0;
 /// page goes landscape.
 const COMFORTABLE_EMS: f32 = 12.0;
 
-/// What each column needs, at a given type size.
-pub struct ColumnNeeds {
+/// What each column's text needs, in ems: measured once per table, since
+/// text widths grow in proportion to the type size.
+pub struct ColumnText {
     /// The longest word, so words need not break.
     min: Vec<f32>,
     /// Everything on one line.
     preferred: Vec<f32>,
 }
 
-impl ColumnNeeds {
-    pub fn measure(table: &Table, size: f32) -> ColumnNeeds {
+/// What each column needs at one type size, padding included.
+pub struct ColumnNeeds {
+    min: Vec<f32>,
+    preferred: Vec<f32>,
+}
+
+impl ColumnText {
+    pub fn measure(table: &Table) -> ColumnText {
         let count = table.columns.len();
-        let mut min = vec![MIN_COLUMN; count];
-        let mut preferred = vec![MIN_COLUMN; count];
-        let body = Style::new(Face::Regular, size);
-        let bold = Style::new(Face::Bold, size);
+        let mut min = vec![0.0_f32; count];
+        let mut preferred = vec![0.0_f32; count];
+        let body = Style::new(Face::Regular, 1.0);
+        let bold = Style::new(Face::Bold, 1.0);
         let mut widen = |column: usize, text: &Measured, counts_fully: bool| {
-            let natural = text.indent + natural_width(&text.pieces) + 2.0 * PADDING;
-            let word = text.indent + widest_word(&text.pieces) + 2.0 * PADDING;
-            let keep_whole = text.whole && natural <= COMFORTABLE_EMS * size;
+            let size = extents(&text.pieces);
+            let natural = text.indent + size.natural;
+            let word = text.indent + size.widest_word;
+            let keep_whole = text.whole && natural <= COMFORTABLE_EMS;
             min[column] = min[column].max(if keep_whole { natural } else { word });
             preferred[column] = preferred[column].max(if counts_fully { natural } else { word });
         };
@@ -64,9 +72,24 @@ impl ColumnNeeds {
                 }
             }
         }
-        ColumnNeeds { min, preferred }
+        ColumnText { min, preferred }
     }
 
+    /// The columns' needs with text `size` points high.
+    pub fn at(&self, size: f32) -> ColumnNeeds {
+        let padded = |ems: &Vec<f32>| -> Vec<f32> {
+            ems.iter()
+                .map(|&em| (em * size + 2.0 * PADDING).max(MIN_COLUMN))
+                .collect()
+        };
+        ColumnNeeds {
+            min: padded(&self.min),
+            preferred: padded(&self.preferred),
+        }
+    }
+}
+
+impl ColumnNeeds {
     pub fn total_min(&self) -> f32 {
         self.min.iter().sum()
     }

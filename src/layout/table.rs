@@ -3,7 +3,7 @@
 //! too wide for portrait.
 
 use super::blocks::{Composer, LineBox, leading, line_chunks, rule, stack};
-use super::columns::{ColumnNeeds, PADDING, row_style};
+use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
 use super::flow::{Chunk, ChunkKind};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
@@ -101,9 +101,10 @@ fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) 
             size: size * 0.8,
         },
     ];
+    let text = ColumnText::measure(table);
     let mut last = None;
     for setting in candidates {
-        let needs = ColumnNeeds::measure(table, setting.size);
+        let needs = text.at(setting.size);
         let room = table_room(composer, setting.orientation);
         let comfortable = match setting.orientation {
             Orientation::Portrait => needs.comfortable(setting.size) <= room,

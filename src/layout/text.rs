@@ -325,40 +325,40 @@ fn report_missing_glyphs(pieces: &[Piece], warnings: &mut Warnings) {
     }
 }
 
-/// The width of the widest word, so a column can be made wide enough that
-/// words need not break.
-pub fn widest_word(pieces: &[Piece]) -> f32 {
-    tokenize(pieces)
-        .iter()
-        .map(|token| match token {
-            Token::Word(segments) => segments.iter().map(|s| s.width).sum(),
-            _ => 0.0,
-        })
-        .fold(0.0, f32::max)
+/// How wide text is, for sizing the column it goes in.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Extents {
+    /// The widest word: narrower, and words would have to break.
+    pub widest_word: f32,
+    /// The text set on one line (its longest hard line).
+    pub natural: f32,
 }
 
-/// The width of the text set on one line (or its longest hard line).
-pub fn natural_width(pieces: &[Piece]) -> f32 {
-    let mut widest: f32 = 0.0;
+/// Measures `pieces` for column sizing, in one pass.
+pub fn extents(pieces: &[Piece]) -> Extents {
+    let mut extents = Extents::default();
     let mut line = 0.0;
     let mut space = 0.0;
     for token in tokenize(pieces) {
         match token {
             Token::Word(segments) => {
+                let word: f32 = segments.iter().map(|s| s.width).sum();
+                extents.widest_word = extents.widest_word.max(word);
                 if line > 0.0 {
                     line += space;
                 }
-                line += segments.iter().map(|s| s.width).sum::<f32>();
+                line += word;
                 space = 0.0;
             }
             Token::Space(w) => space = w,
             Token::Newline => {
-                widest = widest.max(line);
+                extents.natural = extents.natural.max(line);
                 line = 0.0;
             }
         }
     }
-    widest.max(line)
+    extents.natural = extents.natural.max(line);
+    extents
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
