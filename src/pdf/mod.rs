@@ -82,16 +82,33 @@ fn save(pdf: &PdfDocument, warnings: &mut Vec<printpdf::PdfWarnMsg>) -> std::io:
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
     let mut doc = printpdf::serialize::to_lopdf_doc(pdf, &PdfSaveOptions::default(), warnings);
-    for object in doc.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object
-            && stream.dict.get(b"Filter").is_err()
-        {
+    let mut streams: Vec<&mut lopdf::Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            lopdf::Object::Stream(stream) if stream.dict.get(b"Filter").is_err() => Some(stream),
+            _ => None,
+        })
+        .collect();
+    // Two halves on two threads: compression is the one part that splits.
+    let half = streams.len() / 2;
+    let (first, second) = streams.split_at_mut(half);
+    let compress_all = |streams: &mut [&mut lopdf::Stream]| -> std::io::Result<()> {
+        for stream in streams {
             let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
             encoder.write_all(&stream.content)?;
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(encoder.finish()?);
         }
-    }
+        Ok(())
+    };
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| compress_all(second));
+        compress_all(first)?;
+        other
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("compression failed")))
+    })?;
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)?;
     Ok(bytes)
