@@ -172,10 +172,8 @@ pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Ch
     let mut rows: Vec<Chunk> = (table.rows.iter().enumerate())
         .map(|(r, row)| layout.row(composer, row, r, id))
         .collect();
-    keep_rows_together(
-        &mut rows,
-        composer.settings.body_box(setting.orientation).height,
-    );
+    let page_height = composer.settings.body_box(setting.orientation).height;
+    keep_rows_together(&mut rows, &table.rows, page_height);
     chunks.extend(rows);
     for note in &table.notes {
         let lines = composer.note_lines(note, 0.0, body_width);
@@ -194,15 +192,18 @@ struct HeaderBand {
 }
 
 /// A short table stays in one piece; a longer one leaves at least two
-/// rows under its header and carries at least two onto a new page.
-fn keep_rows_together(rows: &mut [Chunk], page_height: f32) {
+/// rows under its header and carries at least two onto a new page; a
+/// group's label stays with its first row.
+fn keep_rows_together(rows: &mut [Chunk], kinds: &[Row], page_height: f32) {
     const SHORT: f32 = 1.0 / 3.0;
     let count = rows.len();
     let height: f32 = rows.iter().map(|r| r.height).sum();
     for (i, row) in rows.iter_mut().enumerate() {
         let last = i + 1 == count;
         let short = height <= page_height * SHORT;
-        row.keep_with_next = !last && (short || (count > 2 && (i == 0 || i + 2 == count)));
+        let group = kinds[i].kind == RowKind::Group;
+        let ends = count > 2 && (i == 0 || i + 2 == count);
+        row.keep_with_next = !last && (short || ends || group);
     }
 }
 
