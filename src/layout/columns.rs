@@ -23,12 +23,15 @@ pub struct ColumnText {
     min: Vec<f32>,
     /// Everything on one line.
     preferred: Vec<f32>,
+    /// The column label on one line: given if there is room to spare.
+    label: Vec<f32>,
 }
 
 /// What each column needs at one type size, padding included.
 pub struct ColumnNeeds {
     min: Vec<f32>,
     preferred: Vec<f32>,
+    label: Vec<f32>,
 }
 
 impl ColumnText {
@@ -51,8 +54,11 @@ impl ColumnText {
             indent: 0.0,
             whole: false,
         };
+        let mut label_widths = vec![0.0_f32; count];
         for (c, column) in table.columns.iter().enumerate() {
-            widen(c, &label(&column.label), false);
+            let text = label(&column.label);
+            label_widths[c] = extents(&text.pieces).natural;
+            widen(c, &text, false);
         }
         // Header cells over a single column must fit it too.
         for header_row in &table.header_rows {
@@ -72,7 +78,11 @@ impl ColumnText {
                 }
             }
         }
-        ColumnText { min, preferred }
+        ColumnText {
+            min,
+            preferred,
+            label: label_widths,
+        }
     }
 
     /// The columns' needs with text `size` points high.
@@ -85,6 +95,7 @@ impl ColumnText {
         ColumnNeeds {
             min: padded(&self.min),
             preferred: padded(&self.preferred),
+            label: padded(&self.label),
         }
     }
 }
@@ -107,33 +118,51 @@ impl ColumnNeeds {
             .sum()
     }
 
-    /// Widths that fill `room`: preferred widths with the slack going to
-    /// text columns, or minimums plus a share of what each would like.
+    /// Widths that fill `room`: preferred widths (with labels on one line
+    /// if that fits too) and the slack to text columns, or fair shares.
     pub fn widths(&self, room: f32, columns: &[Column]) -> Vec<f32> {
         let preferred = self.total_preferred();
         let min = self.total_min();
+        // Room to spare: first let labels sit on one line where they can.
+        let with_labels: Vec<f32> = (self.preferred.iter().zip(&self.label))
+            .map(|(&p, &l)| p.max(l))
+            .collect();
+        if with_labels.iter().sum::<f32>() <= room {
+            let needs = ColumnNeeds {
+                min: self.min.clone(),
+                preferred: with_labels,
+                label: self.label.clone(),
+            };
+            return needs.spread(room, columns);
+        }
         if preferred <= room {
-            let text_columns: f32 = columns
-                .iter()
-                .zip(&self.preferred)
-                .filter(|(c, _)| !c.kind.is_numeric())
-                .map(|(_, w)| w)
-                .sum();
-            let slack = room - preferred;
-            return columns
-                .iter()
-                .zip(&self.preferred)
-                .map(|(c, &w)| match (text_columns > 0.0, c.kind.is_numeric()) {
-                    (true, false) => w + slack * w / text_columns,
-                    (true, true) => w,
-                    (false, _) => w + slack * w / preferred,
-                })
-                .collect();
+            return self.spread(room, columns);
         }
         if min <= room {
             return self.shared_widths(room);
         }
         self.min.iter().map(|&w| w * room / min).collect()
+    }
+
+    /// Preferred widths, the slack going to text columns.
+    fn spread(&self, room: f32, columns: &[Column]) -> Vec<f32> {
+        let preferred = self.total_preferred();
+        let text_columns: f32 = columns
+            .iter()
+            .zip(&self.preferred)
+            .filter(|(c, _)| !c.kind.is_numeric())
+            .map(|(_, w)| w)
+            .sum();
+        let slack = room - preferred;
+        columns
+            .iter()
+            .zip(&self.preferred)
+            .map(|(c, &w)| match (text_columns > 0.0, c.kind.is_numeric()) {
+                (true, false) => w + slack * w / text_columns,
+                (true, true) => w,
+                (false, _) => w + slack * w / preferred,
+            })
+            .collect()
     }
 }
 
