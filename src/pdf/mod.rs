@@ -34,7 +34,13 @@ pub fn render(document: &Document) -> Rendered {
     info.producer = format!("Planwright {} (printpdf)", env!("CARGO_PKG_VERSION"));
 
     let mut warnings = Vec::new();
-    let fonts: Vec<(Face, FontId)> = Face::ALL
+    // Only the faces the pages use: printpdf scans every page once per font.
+    let used: std::collections::BTreeSet<Face> = document
+        .pages
+        .iter()
+        .flat_map(|page| page.text_runs().map(|run| run.face))
+        .collect();
+    let fonts: Vec<(Face, FontId)> = used
         .into_iter()
         .filter_map(|face| match parsed_font(face) {
             Some(font) => Some((face, pdf.add_font(font))),
@@ -138,6 +144,10 @@ fn colour(c: Colour) -> Color {
     })
 }
 
+fn hundredths(points: f32) -> f32 {
+    (points * 100.0).round() / 100.0
+}
+
 fn mm(points: f32) -> Mm {
     Mm(points * 25.4 / 72.0)
 }
@@ -227,7 +237,11 @@ impl<F: Fn(Face) -> Option<FontId>> PageWriter<'_, F> {
             });
             self.font = Some((run.face, run.size));
         }
-        let (x, y) = (run.x, self.page_height - run.baseline);
+        // Hundredths of a point are finer than any printer: shorter numbers, smaller streams.
+        let (x, y) = (
+            hundredths(run.x),
+            hundredths(self.page_height - run.baseline),
+        );
         let (sin, cos) = run.rotation.to_radians().sin_cos();
         // Absolute placement: `Tm` replaces the text matrix (`Td` would be relative).
         self.ops.push(Op::SetTextMatrix {
@@ -294,8 +308,8 @@ fn draw_page(page: &Page, font_of: &impl Fn(Face) -> Option<FontId>) -> PdfPage 
 fn straight_line(from: (f32, f32), to: (f32, f32), page_height: f32) -> Line {
     let point = |(x, y): (f32, f32)| LinePoint {
         p: Point {
-            x: Pt(x),
-            y: Pt(page_height - y),
+            x: Pt(hundredths(x)),
+            y: Pt(hundredths(page_height - y)),
         },
         bezier: false,
     };
