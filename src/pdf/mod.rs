@@ -175,6 +175,8 @@ struct PageWriter<'f, F: Fn(Face) -> Option<FontId>> {
     fill: Option<Colour>,
     stroke: Option<(Colour, f32)>,
     font: Option<(Face, f32)>,
+    /// The last `ShowText`: its index, baseline and where its pen stopped.
+    last_show: Option<(usize, f32, f32)>,
 }
 
 impl<F: Fn(Face) -> Option<FontId>> PageWriter<'_, F> {
@@ -224,10 +226,38 @@ impl<F: Fn(Face) -> Option<FontId>> PageWriter<'_, F> {
         });
     }
 
+    /// Adds `run` to the text shown last if it continues that line in the
+    /// same face, size and colour (a table row's cells): the gap becomes a
+    /// `TJ` spacing adjustment instead of a new text matrix.
+    fn continue_line(&mut self, run: &TextRun) -> bool {
+        let Some((index, baseline, pen)) = self.last_show else {
+            return false;
+        };
+        let continues = index + 1 == self.ops.len()
+            && self.fill == Some(run.colour)
+            && self.font == Some((run.face, run.size))
+            && run.rotation == 0.0
+            && baseline == run.baseline
+            && run.x >= pen - 0.01;
+        if !continues {
+            return false;
+        }
+        if let Some(Op::ShowText { items }) = self.ops.last_mut() {
+            // Thousandths of an em; negative moves right.
+            items.push(TextItem::Offset(-(run.x - pen) * 1000.0 / run.size));
+            items.push(TextItem::Text(run.text.clone()));
+        }
+        self.last_show = Some((index, run.baseline, run.x + run.width));
+        true
+    }
+
     fn text(&mut self, run: &TextRun) {
         let Some(font) = (self.font_of)(run.face) else {
             return;
         };
+        if !run.underline && self.continue_line(run) {
+            return;
+        }
         self.begin_text();
         self.set_fill(run.colour);
         if self.font != Some((run.face, run.size)) {
@@ -250,6 +280,8 @@ impl<F: Fn(Face) -> Option<FontId>> PageWriter<'_, F> {
         self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.text.clone())],
         });
+        self.last_show =
+            (run.rotation == 0.0).then_some((self.ops.len() - 1, run.baseline, run.x + run.width));
         if run.underline {
             let under = run.baseline + run.size * 0.12;
             let end = run.x + run.width;
@@ -284,6 +316,7 @@ fn draw_page(page: &Page, font_of: &impl Fn(Face) -> Option<FontId>) -> PdfPage 
         fill: None,
         stroke: None,
         font: None,
+        last_show: None,
     };
     writer.ops.push(Op::SetLineCapStyle {
         cap: LineCapStyle::Butt,
