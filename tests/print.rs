@@ -2,7 +2,8 @@
 //! margins or overlaps, headers repeat, rows split cleanly, pages are
 //! numbered right and wide tables go landscape. (Words: `print_words.rs`.)
 
-mod common;
+mod print_common;
+use print_common as common;
 
 use common::{Words, count_words, lay_out, plans, rich_words};
 use planwright::layout::{self, Item, Orientation, Page, PageKind, PageSettings, Role, TextRun};

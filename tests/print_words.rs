@@ -1,7 +1,8 @@
 //! Every word of a plan is printed exactly as often as the plan holds it
 //! (and its guidance never), checked on the laid-out pages.
 
-mod common;
+mod print_common;
+use print_common as common;
 
 use common::{Words, count_words, lay_out, plans, rich_words};
 use planwright::layout::{Document, Page, Role};
