@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod template;
 pub mod ui;

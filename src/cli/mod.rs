@@ -4,6 +4,7 @@
 use crate::model::check::{Severity, validate};
 use crate::model::file;
 use crate::template;
+use crate::{layout, pdf};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,6 +38,15 @@ pub enum Command {
     },
     /// Rewrite a plan file in the canonical layout (after editing it by hand).
     Format { plan: PathBuf },
+    /// Print the plan's title and section headings as printed, one a line
+    /// (CI checks the PDF's text against them).
+    Outline { plan: PathBuf },
+    /// Print a plan as a PDF for sign-off.
+    Render {
+        plan: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 /// Runs a command-line command; `None` means "open the editor".
@@ -51,16 +61,19 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::New { template, output } => new_plan(&template, &output),
         Command::Format { plan } => format_plan(&plan),
+        Command::Render { plan, output } => render(&plan, &output),
+        Command::Outline { plan } => outline(&plan),
     }
 }
 
+/// Loads a plan, printing why not if it cannot.
+fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
+    file::load(path).map_err(|e| eprintln!("error: {e}")).ok()
+}
+
 fn check(path: &Path) -> ExitCode {
-    let plan = match file::load(path) {
-        Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
     };
     let findings = validate(&plan);
     for f in &findings {
@@ -120,4 +133,44 @@ fn format_plan(path: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn outline(path: &Path) -> ExitCode {
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
+    };
+    let titles = plan.walk_sections().into_iter().map(|(_, s)| s.title());
+    for line in std::iter::once(plan.cover.title.clone()).chain(titles) {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            println!("{line}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Lays out and writes the PDF; reports the page count, the time taken and
+/// every warning (nothing is dropped silently).
+fn render(path: &Path, output: &Path) -> ExitCode {
+    let started = std::time::Instant::now();
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
+    };
+    let document = layout::layout(&plan, &layout::PageSettings::default());
+    let rendered = pdf::render(&document);
+    if let Err(e) = std::fs::write(output, &rendered.bytes) {
+        eprintln!("error: cannot write {}: {e}", output.display());
+        return ExitCode::FAILURE;
+    }
+    for warning in document.warnings.iter().chain(&rendered.warnings) {
+        eprintln!("warning: {warning}");
+    }
+    println!(
+        "{}: {} pages, {} KB, in {:.0} ms",
+        output.display(),
+        document.pages.len(),
+        rendered.bytes.len().div_ceil(1024),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,275 @@
+//! Column widths from the content: what each column needs (its longest
+//! word, its text on one line) and how a table's width is shared out.
+
+use super::Colour;
+use super::blocks::list_indent;
+use super::fonts::Face;
+use super::text::{Piece, Style, extents, rich_pieces};
+use crate::model::{Cell, CellBlock, Column, List, Rich, RowKind, Table};
+
+/// Room between a cell's edge and its text.
+pub const PADDING: f32 = 3.0;
+/// No column is narrower than this, padding included.
+const MIN_COLUMN: f32 = 24.0;
+/// A text column reads comfortably at this many ems wide (or its natural
+/// width if less); a table whose columns cannot all have that on a portrait
+/// page goes landscape.
+const COMFORTABLE_EMS: f32 = 12.0;
+
+/// What each column's text needs, in ems: measured once per table, since
+/// text widths grow in proportion to the type size.
+pub struct ColumnText {
+    /// The longest word, so words need not break.
+    min: Vec<f32>,
+    /// Everything on one line.
+    preferred: Vec<f32>,
+    /// The column label on one line: given if there is room to spare.
+    label: Vec<f32>,
+}
+
+/// What each column needs at one type size, padding included.
+pub struct ColumnNeeds {
+    min: Vec<f32>,
+    preferred: Vec<f32>,
+    label: Vec<f32>,
+}
+
+impl ColumnText {
+    pub fn measure(table: &Table) -> ColumnText {
+        let count = table.columns.len();
+        let mut min = vec![0.0_f32; count];
+        let mut preferred = vec![0.0_f32; count];
+        let body = Style::new(Face::Regular, 1.0);
+        let bold = Style::new(Face::Bold, 1.0);
+        let mut widen = |column: usize, text: &Measured, counts_fully: bool| {
+            let size = extents(&text.pieces);
+            let natural = text.indent + size.natural;
+            let word = text.indent + size.widest_word;
+            let keep_whole = text.whole && natural <= COMFORTABLE_EMS;
+            min[column] = min[column].max(if keep_whole { natural } else { word });
+            preferred[column] = preferred[column].max(if counts_fully { natural } else { word });
+        };
+        let label = |rich: &Rich| Measured {
+            pieces: rich_pieces(rich, &bold),
+            indent: 0.0,
+            whole: false,
+        };
+        let mut label_widths = vec![0.0_f32; count];
+        for (c, column) in table.columns.iter().enumerate() {
+            let text = label(&column.label);
+            label_widths[c] = extents(&text.pieces).natural;
+            widen(c, &text, false);
+        }
+        // Header cells over a single column must fit it too.
+        for header_row in &table.header_rows {
+            let mut column = 0;
+            for cell in header_row {
+                if cell.span <= 1 && column < count {
+                    widen(column, &label(&cell.text), false);
+                }
+                column += usize::from(cell.span.max(1));
+            }
+        }
+        for row in table.rows.iter().filter(|r| r.kind != RowKind::Group) {
+            let style = row_style(row.kind, &body);
+            for (c, cell) in row.cells.iter().enumerate().take(count) {
+                for measured in cell_pieces(cell, &style) {
+                    widen(c, &measured, true);
+                }
+            }
+        }
+        ColumnText {
+            min,
+            preferred,
+            label: label_widths,
+        }
+    }
+
+    /// The columns' needs with text `size` points high.
+    pub fn at(&self, size: f32) -> ColumnNeeds {
+        let padded = |ems: &Vec<f32>| -> Vec<f32> {
+            ems.iter()
+                .map(|&em| (em * size + 2.0 * PADDING).max(MIN_COLUMN))
+                .collect()
+        };
+        ColumnNeeds {
+            min: padded(&self.min),
+            preferred: padded(&self.preferred),
+            label: padded(&self.label),
+        }
+    }
+}
+
+impl ColumnNeeds {
+    pub fn total_min(&self) -> f32 {
+        self.min.iter().sum()
+    }
+
+    fn total_preferred(&self) -> f32 {
+        self.preferred.iter().sum()
+    }
+
+    /// The width at which every column reads comfortably.
+    pub fn comfortable(&self, size: f32) -> f32 {
+        self.min
+            .iter()
+            .zip(&self.preferred)
+            .map(|(&min, &preferred)| preferred.min(min.max(COMFORTABLE_EMS * size)))
+            .sum()
+    }
+
+    /// Widths that fill `room`: preferred widths (with labels on one line
+    /// if that fits too) and the slack to text columns, or fair shares.
+    pub fn widths(&self, room: f32, columns: &[Column]) -> Vec<f32> {
+        let preferred = self.total_preferred();
+        let min = self.total_min();
+        // Room to spare: first let labels sit on one line where they can.
+        let with_labels: Vec<f32> = (self.preferred.iter().zip(&self.label))
+            .map(|(&p, &l)| p.max(l))
+            .collect();
+        if with_labels.iter().sum::<f32>() <= room {
+            let needs = ColumnNeeds {
+                min: self.min.clone(),
+                preferred: with_labels,
+                label: self.label.clone(),
+            };
+            return needs.spread(room, columns);
+        }
+        if preferred <= room {
+            return self.spread(room, columns);
+        }
+        if min <= room {
+            return self.shared_widths(room);
+        }
+        self.min.iter().map(|&w| w * room / min).collect()
+    }
+
+    /// Preferred widths, the slack going to text columns.
+    fn spread(&self, room: f32, columns: &[Column]) -> Vec<f32> {
+        let preferred = self.total_preferred();
+        let text_columns: f32 = columns
+            .iter()
+            .zip(&self.preferred)
+            .filter(|(c, _)| !c.kind.is_numeric())
+            .map(|(_, w)| w)
+            .sum();
+        let slack = room - preferred;
+        columns
+            .iter()
+            .zip(&self.preferred)
+            .map(|(c, &w)| match (text_columns > 0.0, c.kind.is_numeric()) {
+                (true, false) => w + slack * w / text_columns,
+                (true, true) => w,
+                (false, _) => w + slack * w / preferred,
+            })
+            .collect()
+    }
+}
+
+impl ColumnNeeds {
+    /// Widths for a table that cannot have all it would like: columns
+    /// that want little (below a common cap, found by halving) get it all;
+    /// the long ones share the rest by how much more than their minimum
+    /// they would like, so the longest text gets the most room.
+    fn shared_widths(&self, room: f32) -> Vec<f32> {
+        let capped_total = |cap: f32| -> f32 {
+            self.min
+                .iter()
+                .zip(&self.preferred)
+                .map(|(&lo, &hi)| hi.min(lo.max(cap)))
+                .sum()
+        };
+        let (mut low, mut high) = (0.0, room);
+        for _ in 0..40 {
+            let cap = (low + high) / 2.0;
+            if capped_total(cap) <= room {
+                low = cap;
+            } else {
+                high = cap;
+            }
+        }
+        let satisfied = |hi: f32| hi <= low;
+        let pairs = || self.min.iter().copied().zip(self.preferred.iter().copied());
+        let taken: f32 = pairs()
+            .filter(|&(_, hi)| satisfied(hi))
+            .map(|(_, hi)| hi)
+            .sum();
+        let (long_min, long_wish) = pairs()
+            .filter(|&(_, hi)| !satisfied(hi))
+            .fold((0.0, 0.0), |(m, w), (lo, hi)| (m + lo, w + hi - lo));
+        let spare = room - taken - long_min;
+        pairs()
+            .map(|(lo, hi)| {
+                if satisfied(hi) {
+                    hi
+                } else {
+                    lo + spare * (hi - lo) / long_wish.max(f32::EPSILON)
+                }
+            })
+            .collect()
+    }
+}
+
+/// A paragraph of a cell, for measuring.
+struct Measured {
+    pieces: Vec<Piece>,
+    indent: f32,
+    /// Kept on one line if the column can be made wide enough (a value
+    /// with its rating: `13.4 ●●●●● V Good`).
+    whole: bool,
+}
+
+/// The paragraphs a cell would print, for measuring.
+fn cell_pieces(cell: &Cell, style: &Style) -> Vec<Measured> {
+    let mut out = Vec::new();
+    let paragraph = |pieces, whole| Measured {
+        pieces,
+        indent: 0.0,
+        whole,
+    };
+    for block in &cell.0 {
+        match block {
+            CellBlock::Para(rich) => out.push(paragraph(rich_pieces(rich, style), false)),
+            CellBlock::Rating(rating) => {
+                let dots = "●".repeat(usize::from(rating.band));
+                let rating = Piece::new(format!(" {dots} {}", rating.label), style.clone());
+                match out.last_mut() {
+                    Some(value) => {
+                        value.pieces.push(rating);
+                        value.whole = true;
+                    }
+                    None => out.push(paragraph(vec![rating], true)),
+                }
+            }
+            CellBlock::List(list) => list_pieces(list, style, 0.0, &mut out),
+        }
+    }
+    out
+}
+
+fn list_pieces(list: &List, style: &Style, indent: f32, out: &mut Vec<Measured>) {
+    let indent = indent + list_indent(list, style);
+    for item in &list.items {
+        out.push(Measured {
+            pieces: rich_pieces(&item.text, style),
+            indent,
+            whole: false,
+        });
+        list_pieces(&item.children, style, indent, out);
+    }
+}
+
+pub fn row_style(kind: RowKind, base: &Style) -> Style {
+    match kind {
+        RowKind::Group | RowKind::Subtotal | RowKind::Total => Style {
+            face: Face::Bold,
+            ..base.clone()
+        },
+        RowKind::Hint => Style {
+            face: Face::Italic,
+            ..base.clone()
+        }
+        .coloured(Colour::MUTED),
+        RowKind::Data | RowKind::Memo => base.clone(),
+    }
+}

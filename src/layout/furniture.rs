@@ -1,0 +1,233 @@
+//! The document around the body: cover, foreword and contents before it
+//! (the contents laid out until its page count settles), the running
+//! header and footer on every page after the cover, and the DRAFT
+//! watermark.
+
+use super::blocks::{Composer, rule};
+use super::contents::contents_pages;
+use super::cover::cover_page;
+use super::flow::{Anchor, Paginated, paginate};
+use super::fonts::Face;
+use super::text::{Align, Style};
+use super::{Colour, Document, Item, Orientation, Page, PageSettings, Rect, Role, TextRun};
+use crate::model::{Plan, PlanState, Section};
+
+pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
+    let mut composer = Composer::new(plan, settings);
+    // A foreword may come before the contents page.
+    let (front, main) = plan
+        .sections
+        .split_at(plan.contents.after_sections.min(plan.sections.len()));
+    let mut lay_out = |sections: &[Section], with_title: bool| {
+        let mut chunks = composer.body(sections, with_title);
+        if chunks.is_empty() {
+            return Paginated::default();
+        }
+        paginate(&mut chunks, settings, &mut composer.warnings)
+    };
+    // The body title heads the first body page, foreword or not.
+    let has_front = !front.is_empty();
+    let front = lay_out(front, has_front);
+    let main = lay_out(main, !has_front);
+
+    // The contents' own length decides the body's page numbers, so lay it
+    // out until the count it assumed is the count it takes.
+    let after_cover = |anchors: &[Anchor], first_page: usize| -> Vec<Anchor> {
+        anchors
+            .iter()
+            .map(|a| Anchor {
+                page: a.page + first_page,
+                ..a.clone()
+            })
+            .collect()
+    };
+    let mut contents_count = 1;
+    let (contents, anchors) = loop {
+        let mut anchors = after_cover(&front.anchors, 1);
+        let main_first_page = 1 + front.pages.len() + contents_count;
+        anchors.extend(after_cover(&main.anchors, main_first_page));
+        let pages = contents_pages(&mut composer, &anchors);
+        if pages.len() == contents_count {
+            break (pages, anchors);
+        }
+        contents_count = pages.len();
+    };
+
+    let mut pages = vec![cover_page(&mut composer)];
+    pages.extend(front.pages);
+    pages.extend(contents);
+    pages.extend(main.pages);
+    let total = pages.len();
+    let draft = plan.status.state != PlanState::SignedOff;
+    for (index, page) in pages.iter_mut().enumerate() {
+        if index > 0 {
+            let furniture = running_header(plan, settings, page.orientation)
+                .into_iter()
+                .chain(footer(plan, settings, page.orientation, index, total));
+            page.items.extend(furniture);
+        }
+        if draft {
+            page.items.insert(0, watermark(page));
+        }
+    }
+    let bookmarks = anchors.iter().map(Anchor::bookmark).collect();
+    let cover = &plan.cover;
+    Document {
+        pages,
+        bookmarks,
+        title: cover.title.clone(),
+        author: cover.owner().to_string(),
+        subject: [cover.directorate.as_str(), cover.year.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        warnings: composer.warnings.0.into_iter().collect(),
+    }
+}
+
+fn furniture_style(role: Role) -> Style {
+    Style::new(Face::Regular, 8.0)
+        .coloured(Colour::MUTED)
+        .role(role)
+}
+
+/// One line of furniture text, left- or right-aligned in `band`.
+fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item> {
+    let style = furniture_style(role);
+    let width = style.face.width(text, style.size);
+    let x = match align {
+        Align::Right => band.right() - width,
+        Align::Centre => band.x + (band.width - width) / 2.0,
+        Align::Left => band.x,
+    };
+    vec![Item::Text(TextRun {
+        text: text.to_string(),
+        x,
+        baseline: band.y + band.height / 2.0 + style.size * 0.35,
+        face: style.face,
+        size: style.size,
+        colour: style.colour,
+        role,
+        underline: false,
+        rotation: 0.0,
+        joins_next: false,
+        width,
+    })]
+}
+
+/// Unit on the left, plan title on the right, a rule beneath.
+fn running_header(plan: &Plan, settings: &PageSettings, orientation: Orientation) -> Vec<Item> {
+    let band = settings.header_box(orientation);
+    let half = Rect {
+        width: band.width / 2.0 - 6.0,
+        ..band
+    };
+    let right_half = Rect {
+        x: band.x + band.width / 2.0 + 6.0,
+        ..half
+    };
+    let mut items = furniture_text(
+        &fit(plan.cover.owner(), half.width),
+        half,
+        Align::Left,
+        Role::RunningHeader,
+    );
+    items.extend(furniture_text(
+        &fit(&plan.cover.title, right_half.width),
+        right_half,
+        Align::Right,
+        Role::RunningHeader,
+    ));
+    let under = band.bottom() - 0.5;
+    items.push(rule(
+        (band.x, under),
+        (band.right(), under),
+        0.5,
+        Colour::GRID,
+    ));
+    items
+}
+
+/// Status and version on the left, "Page X of Y" on the right.
+fn footer(
+    plan: &Plan,
+    settings: &PageSettings,
+    orientation: Orientation,
+    index: usize,
+    total: usize,
+) -> Vec<Item> {
+    let band = settings.footer_box(orientation);
+    let status = &plan.status;
+    let mut left = status.state.label().to_string();
+    if !status.version.trim().is_empty() {
+        left.push_str(&format!(" · Version {}", status.version.trim()));
+    }
+    if !status.date.trim().is_empty() {
+        left.push_str(&format!(" · {}", status.date.trim()));
+    }
+    let over = band.y + 0.5;
+    let mut items = vec![rule(
+        (band.x, over),
+        (band.right(), over),
+        0.5,
+        Colour::GRID,
+    )];
+    items.extend(furniture_text(
+        &fit(&left, band.width * 0.6),
+        band,
+        Align::Left,
+        Role::Footer,
+    ));
+    items.extend(furniture_text(
+        &format!("Page {} of {total}", index + 1),
+        band,
+        Align::Right,
+        Role::Footer,
+    ));
+    items
+}
+
+/// Shortens furniture text with an ellipsis so it stays in its band.
+fn fit(text: &str, width: f32) -> String {
+    let style = furniture_style(Role::Footer);
+    if style.face.width(text, style.size) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if style.face.width(&out, style.size) + style.face.width(&format!("{c}…"), style.size)
+            > width
+        {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// DRAFT across the page's diagonal, pale, beneath everything else.
+fn watermark(page: &Page) -> Item {
+    let size = page.width.min(page.height) * 0.24;
+    let face = Face::Bold;
+    let width = face.width("DRAFT", size);
+    let angle = (page.height / page.width).atan();
+    let (cx, cy) = (page.width / 2.0, page.height / 2.0);
+    // Start so that the word's middle (half its cap height up) is the page's middle.
+    let half_cap = size * 0.36;
+    let x = cx - width / 2.0 * angle.cos() - half_cap * angle.sin();
+    let y = cy + width / 2.0 * angle.sin() + half_cap * angle.cos();
+    Item::Text(TextRun {
+        text: "DRAFT".into(),
+        x,
+        baseline: y,
+        face,
+        size,
+        colour: Colour::WATERMARK,
+        role: Role::Watermark,
+        underline: false,
+        rotation: angle.to_degrees(),
+        joins_next: false,
+        width,
+    })
+}

@@ -1,0 +1,539 @@
+//! Rich-text line breaking: styled pieces in, lines of measured fragments
+//! out. Breaks at spaces; a word wider than the line breaks inside itself
+//! rather than overflowing.
+
+use super::fonts::{ASCENT, Face};
+use super::{Colour, Item, LinkTarget, Rect, Role, TextRun};
+use crate::model::Rich;
+use std::collections::BTreeSet;
+
+/// Superscripts print at this fraction of the size, raised by `RAISE`.
+const SUPERSCRIPT_SCALE: f32 = 0.65;
+const SUPERSCRIPT_RAISE: f32 = 0.38;
+
+/// Widths computed along different paths differ in the last bits; a word
+/// this much wider than the room still fits.
+const TOLERANCE: f32 = 0.01;
+
+/// How a piece of text looks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Style {
+    pub face: Face,
+    pub size: f32,
+    pub colour: Colour,
+    pub role: Role,
+    pub underline: bool,
+    pub superscript: bool,
+    pub link: Option<String>,
+}
+
+impl Style {
+    pub fn new(face: Face, size: f32) -> Style {
+        Style {
+            face,
+            size,
+            colour: Colour::BLACK,
+            role: Role::Content,
+            underline: false,
+            superscript: false,
+            link: None,
+        }
+    }
+
+    pub fn coloured(self, colour: Colour) -> Style {
+        Style { colour, ..self }
+    }
+
+    pub fn role(self, role: Role) -> Style {
+        Style { role, ..self }
+    }
+
+    /// The size glyphs are drawn at (smaller for superscripts).
+    fn drawn_size(&self) -> f32 {
+        if self.superscript {
+            self.size * SUPERSCRIPT_SCALE
+        } else {
+            self.size
+        }
+    }
+
+    fn width(&self, text: &str) -> f32 {
+        self.face.width(text, self.drawn_size())
+    }
+}
+
+/// A stretch of text in one style, before line breaking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Piece {
+    pub fn new(text: impl Into<String>, style: Style) -> Piece {
+        Piece {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+/// Turns rich text into pieces: bold and italic pick the face, links turn
+/// blue and underlined, all on top of `base`.
+pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
+    rich.0
+        .iter()
+        .map(|span| {
+            let mut style = base.clone();
+            style.face = Face::styled(
+                span.bold || base.face.is_bold(),
+                span.italic || base.face.is_italic(),
+            );
+            style.underline = span.underline || base.underline;
+            style.superscript = span.superscript;
+            if !span.link.is_empty() {
+                style.link = Some(span.link.clone());
+                style.colour = Colour::LINK;
+                style.underline = true;
+            }
+            Piece::new(span.text.clone(), style)
+        })
+        .collect()
+}
+
+/// Problems worth telling the author about, each reported once.
+#[derive(Clone, Debug, Default)]
+pub struct Warnings(pub BTreeSet<String>);
+
+impl Warnings {
+    pub fn add(&mut self, message: impl Into<String>) {
+        self.0.insert(message.into());
+    }
+}
+
+/// A measured stretch of one line in one style.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fragment {
+    pub text: String,
+    pub style: Style,
+    /// From the line's start.
+    pub x: f32,
+    pub width: f32,
+    pub joins_next: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Line {
+    pub fragments: Vec<Fragment>,
+    pub width: f32,
+}
+
+/// One word's part in one style.
+struct Segment<'a> {
+    text: &'a str,
+    style: &'a Style,
+    width: f32,
+}
+
+enum Token<'a> {
+    Word(Vec<Segment<'a>>),
+    /// A space, measured in the style of the text it sits in.
+    Space(f32),
+    Newline,
+}
+
+fn flush_word<'a>(word: &mut Vec<Segment<'a>>, tokens: &mut Vec<Token<'a>>) {
+    if !word.is_empty() {
+        tokens.push(Token::Word(std::mem::take(word)));
+    }
+}
+
+fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut word: Vec<Segment> = Vec::new();
+    let flush = flush_word;
+    for piece in pieces {
+        let text = piece.text.as_str();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if start < i {
+                    let part = &text[start..i];
+                    word.push(Segment {
+                        text: part,
+                        style: &piece.style,
+                        width: piece.style.width(part),
+                    });
+                }
+                flush(&mut word, &mut tokens);
+                tokens.push(if c == '\n' {
+                    Token::Newline
+                } else {
+                    Token::Space(piece.style.width(" "))
+                });
+                start = i + c.len_utf8();
+            }
+        }
+        if start < text.len() {
+            let part = &text[start..];
+            word.push(Segment {
+                text: part,
+                style: &piece.style,
+                width: piece.style.width(part),
+            });
+        }
+    }
+    flush(&mut word, &mut tokens);
+    tokens
+}
+
+/// Builds lines fragment by fragment.
+struct LineBuilder<'w> {
+    max_width: f32,
+    lines: Vec<Line>,
+    current: Line,
+    /// Width of the space owed before the next word on this line.
+    pending_space: Option<f32>,
+    warnings: &'w mut Warnings,
+}
+
+impl LineBuilder<'_> {
+    fn push_segment(&mut self, text: &str, style: &Style, width: f32, space_before: f32) {
+        let line = &mut self.current;
+        match line.fragments.last_mut() {
+            // Same style after a space: extend the run, space included.
+            Some(last) if space_before > 0.0 && !last.joins_next && last.style == *style => {
+                last.text.push(' ');
+                last.text.push_str(text);
+                last.width += space_before + width;
+            }
+            _ => line.fragments.push(Fragment {
+                text: text.to_string(),
+                style: style.clone(),
+                x: line.width + space_before,
+                width,
+                joins_next: false,
+            }),
+        }
+        line.width += space_before + width;
+    }
+
+    fn end_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.current));
+        self.pending_space = None;
+    }
+
+    fn push_word(&mut self, segments: &[Segment]) {
+        let word_width: f32 = segments.iter().map(|s| s.width).sum();
+        let mut space = self
+            .pending_space
+            .filter(|_| !self.current.fragments.is_empty())
+            .unwrap_or(0.0);
+        if !self.current.fragments.is_empty()
+            && self.current.width + space + word_width > self.max_width + TOLERANCE
+        {
+            self.end_line();
+            space = 0.0;
+        }
+        self.pending_space = None;
+        if word_width <= self.max_width + TOLERANCE - self.current.width - space {
+            for (i, segment) in segments.iter().enumerate() {
+                self.join_previous(i > 0);
+                let gap = if i == 0 { space } else { 0.0 };
+                self.push_segment(segment.text, segment.style, segment.width, gap);
+            }
+        } else {
+            self.break_inside(segments);
+        }
+    }
+
+    /// Marks the previous fragment as continued by the next (no space).
+    fn join_previous(&mut self, joined: bool) {
+        if joined && let Some(last) = self.current.fragments.last_mut() {
+            last.joins_next = true;
+        }
+    }
+
+    /// Lays a word wider than the line character by character, breaking
+    /// wherever the line is full.
+    fn break_inside(&mut self, segments: &[Segment]) {
+        let word: String = segments.iter().map(|s| s.text).collect();
+        self.warnings.add(format!(
+            "\"{word}\" is wider than its column and was broken inside the word"
+        ));
+        for (i, segment) in segments.iter().enumerate() {
+            self.join_previous(i > 0);
+            let mut start = 0;
+            let mut width = 0.0;
+            for (at, c) in segment.text.char_indices() {
+                let w = segment.style.width(&segment.text[at..at + c.len_utf8()]);
+                let line_is_full = self.current.width + width + w > self.max_width + TOLERANCE;
+                let something_placed = at > start || !self.current.fragments.is_empty();
+                if line_is_full && something_placed {
+                    if at > start {
+                        self.push_segment(&segment.text[start..at], segment.style, width, 0.0);
+                    }
+                    self.join_previous(true);
+                    self.end_line();
+                    start = at;
+                    width = 0.0;
+                }
+                width += w;
+            }
+            if start < segment.text.len() {
+                self.push_segment(&segment.text[start..], segment.style, width, 0.0);
+            }
+        }
+    }
+}
+
+/// Breaks styled text into lines no wider than `max_width`.
+pub fn break_lines(pieces: &[Piece], max_width: f32, warnings: &mut Warnings) -> Vec<Line> {
+    report_missing_glyphs(pieces, warnings);
+    let mut builder = LineBuilder {
+        max_width,
+        lines: Vec::new(),
+        current: Line::default(),
+        pending_space: None,
+        warnings,
+    };
+    for token in tokenize(pieces) {
+        match token {
+            Token::Word(segments) => builder.push_word(&segments),
+            Token::Space(width) => {
+                builder.pending_space = Some(builder.pending_space.unwrap_or(width).max(width))
+            }
+            Token::Newline => builder.end_line(),
+        }
+    }
+    if !builder.current.fragments.is_empty() {
+        builder.end_line();
+    }
+    builder.lines
+}
+
+fn report_missing_glyphs(pieces: &[Piece], warnings: &mut Warnings) {
+    for piece in pieces {
+        for c in piece.text.chars() {
+            if !piece.style.face.has_glyph(c) {
+                warnings.add(format!(
+                    "the font has no glyph for '{c}' (U+{:04X}); it prints as a box",
+                    c as u32
+                ));
+            }
+        }
+    }
+}
+
+/// How wide text is, for sizing the column it goes in.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Extents {
+    /// The widest word: narrower, and words would have to break.
+    pub widest_word: f32,
+    /// The text set on one line (its longest hard line).
+    pub natural: f32,
+}
+
+/// Measures `pieces` for column sizing, in one pass.
+pub fn extents(pieces: &[Piece]) -> Extents {
+    let mut extents = Extents::default();
+    let mut line = 0.0;
+    let mut space = 0.0;
+    for token in tokenize(pieces) {
+        match token {
+            Token::Word(segments) => {
+                let word: f32 = segments.iter().map(|s| s.width).sum();
+                extents.widest_word = extents.widest_word.max(word);
+                if line > 0.0 {
+                    line += space;
+                }
+                line += word;
+                space = 0.0;
+            }
+            Token::Space(w) => space = w,
+            Token::Newline => {
+                extents.natural = extents.natural.max(line);
+                line = 0.0;
+            }
+        }
+    }
+    extents.natural = extents.natural.max(line);
+    extents
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+    Centre,
+}
+
+/// Lines set in a column: the items, placed with the first line's top at
+/// `top`, and the height they take.
+pub struct SetText {
+    pub items: Vec<Item>,
+    pub height: f32,
+}
+
+/// Places broken lines in a column `width` wide starting at (`x`, `top`),
+/// one every `leading` points.
+pub fn set_lines(
+    lines: &[Line],
+    x: f32,
+    top: f32,
+    width: f32,
+    align: Align,
+    leading: f32,
+) -> SetText {
+    let mut items = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let offset = match align {
+            Align::Left => 0.0,
+            Align::Right => width - line.width,
+            Align::Centre => (width - line.width) / 2.0,
+        };
+        let size = line
+            .fragments
+            .iter()
+            .map(|f| f.style.size)
+            .fold(0.0, f32::max);
+        // Centre the glyphs' height in the line's leading.
+        let baseline = top + i as f32 * leading + (leading - size * 1.17) / 2.0 + ASCENT * size;
+        for fragment in &line.fragments {
+            let style = &fragment.style;
+            let raise = if style.superscript {
+                style.size * SUPERSCRIPT_RAISE
+            } else {
+                0.0
+            };
+            let run = TextRun {
+                text: fragment.text.clone(),
+                x: x + offset + fragment.x,
+                baseline: baseline - raise,
+                face: style.face,
+                size: style.drawn_size(),
+                colour: style.colour,
+                role: style.role,
+                underline: style.underline,
+                rotation: 0.0,
+                joins_next: fragment.joins_next,
+                width: fragment.width,
+            };
+            if let Some(uri) = &style.link {
+                items.push(Item::Link {
+                    rect: run.bounds(),
+                    target: LinkTarget::Uri(uri.clone()),
+                });
+            }
+            items.push(Item::Text(run));
+        }
+    }
+    SetText {
+        items,
+        height: lines.len() as f32 * leading,
+    }
+}
+
+/// Breaks and sets text in one go.
+pub fn set_text(
+    pieces: &[Piece],
+    area: Rect,
+    align: Align,
+    leading: f32,
+    warnings: &mut Warnings,
+) -> SetText {
+    let lines = break_lines(pieces, area.width, warnings);
+    set_lines(&lines, area.x, area.y, area.width, align, leading)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Vec<Piece> {
+        vec![Piece::new(text, Style::new(Face::Regular, 10.0))]
+    }
+
+    fn line_texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| {
+                l.fragments
+                    .iter()
+                    .map(|f| f.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn breaks_at_spaces_within_the_width() {
+        let pieces = plain("the quick brown fox jumps over the lazy dog");
+        let width = Face::Regular.width("the quick brown", 10.0) + 1.0;
+        let lines = break_lines(&pieces, width, &mut Warnings::default());
+        assert_eq!(
+            line_texts(&lines),
+            ["the quick brown", "fox jumps over", "the lazy dog"]
+        );
+        assert!(lines.iter().all(|l| l.width <= width));
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_inside_and_says_so() {
+        let mut warnings = Warnings::default();
+        let pieces = plain("a Supercalifragilistic word");
+        let width = Face::Regular.width("Supercal", 10.0);
+        let lines = break_lines(&pieces, width, &mut warnings);
+        assert!(lines.iter().all(|l| l.width <= width + 1e-3), "{lines:?}");
+        let joined: String = lines
+            .iter()
+            .flat_map(|l| &l.fragments)
+            .map(|f| {
+                if f.joins_next {
+                    f.text.clone()
+                } else {
+                    format!("{} ", f.text)
+                }
+            })
+            .collect();
+        assert_eq!(joined.trim_end(), "a Supercalifragilistic word");
+        assert_eq!(warnings.0.len(), 1);
+    }
+
+    #[test]
+    fn styles_within_a_word_join_without_a_space() {
+        let base = Style::new(Face::Regular, 10.0);
+        let bold = Style::new(Face::Bold, 10.0);
+        let pieces = [Piece::new("1", base.clone()), Piece::new("st place", bold)];
+        let lines = break_lines(&pieces, 500.0, &mut Warnings::default());
+        let fragments = &lines[0].fragments;
+        assert_eq!(fragments.len(), 2);
+        assert!(fragments[0].joins_next);
+        assert_eq!(fragments[1].x, fragments[0].width);
+    }
+
+    #[test]
+    fn newlines_force_a_break_and_spaces_collapse() {
+        let lines = break_lines(&plain("one  two\nthree"), 500.0, &mut Warnings::default());
+        assert_eq!(line_texts(&lines), ["one two", "three"]);
+    }
+
+    #[test]
+    fn right_aligned_lines_end_at_the_column_edge() {
+        let set = set_text(
+            &plain("1,530.8"),
+            Rect {
+                x: 100.0,
+                y: 0.0,
+                width: 60.0,
+                height: 20.0,
+            },
+            Align::Right,
+            12.0,
+            &mut Warnings::default(),
+        );
+        let run = set.items[0].as_text().unwrap();
+        assert!((run.x + run.width - 160.0).abs() < 1e-3);
+    }
+}
