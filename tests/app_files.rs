@@ -224,3 +224,32 @@ fn click_prompt_save(harness: &mut egui_kittest::Harness<'_, planwright::app::Pl
     saves[1].click();
     harness.run();
 }
+
+#[test]
+fn export_pdf_writes_the_plan_and_opens_it() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app(None);
+    let pdf = fixture.path("plan.pdf");
+    fixture.answers.queue(&pdf);
+    harness.get_by_label("Export PDF").click();
+    harness.run();
+    // The print engine works on a worker thread; the window keeps drawing.
+    let started = std::time::Instant::now();
+    while fixture.answers.shown.borrow().is_empty() && started.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    assert_eq!(
+        *fixture.answers.shown.borrow(),
+        vec![pdf.clone()],
+        "opened in the viewer"
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    assert!(
+        bytes.len() > 10_000,
+        "with the plan in it: {} bytes",
+        bytes.len()
+    );
+    assert!(!harness.state().is_dirty(), "exporting is not an edit");
+}

@@ -128,13 +128,69 @@ impl PlanwrightApp {
         )
     }
 
+    /// Asks where, then lays out and prints the plan on a worker thread so
+    /// the window stays responsive; [`Self::poll_export`] finishes it.
     pub(super) fn export_pdf(&mut self) {
-        self.prompt = Some(Prompt::Info {
-            title: "Export PDF is not yet available".into(),
-            message: "The print engine is not part of this build yet, so plans cannot be exported to PDF. \
-                      Your plan is unaffected; save it and export it with a later version."
-                .into(),
+        if self.export.is_some() {
+            self.status = "Already exporting a PDF…".into();
+            return;
+        }
+        let suggested = self.suggested_name("pdf");
+        let Some(path) = self.dialogs.save_pdf(&suggested) else {
+            return;
+        };
+        let plan = self.plan.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(render_pdf(&plan, path));
         });
+        self.export = Some(receiver);
+        self.status = "Exporting PDF…".into();
+    }
+
+    /// Finishes an export: opens the PDF in the system's viewer, and says
+    /// what the print engine could not print as written.
+    pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.export else { return };
+        let result = match receiver.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the PDF could not be made: the print engine stopped unexpectedly".to_owned())
+            }
+        };
+        self.export = None;
+        match result {
+            Ok(exported) => {
+                self.status = format!(
+                    "Exported {} pages to {}",
+                    exported.pages,
+                    exported.path.display()
+                );
+                if let Err(e) = self.dialogs.show_file(&exported.path) {
+                    self.status = format!("{}; {e}", self.status);
+                }
+                if !exported.warnings.is_empty() {
+                    self.prompt = Some(Prompt::Info {
+                        title: "The PDF was made, with warnings".into(),
+                        message: format!(
+                            "{} was written, but not everything printed exactly as written:\n\n• {}",
+                            exported.path.display(),
+                            exported.warnings.join("\n• ")
+                        ),
+                    });
+                }
+            }
+            Err(message) => {
+                self.prompt = Some(Prompt::Error {
+                    title: "The PDF could not be exported".into(),
+                    message: format!("{message}\n\nYour plan is unaffected."),
+                });
+            }
+        }
     }
 
     /// Keeps unsaved work in the recovery folder every 30 s and when the
@@ -159,4 +215,28 @@ impl PlanwrightApp {
             Err(e) => self.status = format!("Could not keep a recovery copy: {e}"),
         }
     }
+}
+
+/// A finished export.
+pub(super) struct Exported {
+    path: PathBuf,
+    pages: usize,
+    warnings: Vec<String>,
+}
+
+/// Lays out and prints `plan`, and writes the PDF atomically to `path`.
+fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, String> {
+    let document = crate::layout::layout(plan, &crate::layout::PageSettings::default());
+    let rendered = crate::pdf::render(&document);
+    crate::model::file::write_atomic(&path, &rendered.bytes, &mut |_| Ok(()))
+        .map_err(|e| e.to_string())?;
+    Ok(Exported {
+        pages: document.pages.len(),
+        warnings: document
+            .warnings
+            .into_iter()
+            .chain(rendered.warnings)
+            .collect(),
+        path,
+    })
 }

@@ -79,6 +79,8 @@ pub struct PlanwrightApp {
     allow_close: bool,
     prefs_applied: bool,
     timings: Option<timings::Timings>,
+    /// A PDF being made on a worker thread.
+    export: Option<std::sync::mpsc::Receiver<Result<document::Exported, String>>>,
 }
 
 impl PlanwrightApp {
@@ -111,6 +113,7 @@ impl PlanwrightApp {
             allow_close: false,
             prefs_applied: false,
             timings: setup.timings.map(timings::Timings::new),
+            export: None,
         };
         if let Some(path) = setup.open {
             app.open_path(&path);
@@ -250,6 +253,7 @@ impl PlanwrightApp {
         {
             self.commands.push(command);
         }
+        self.poll_export(&ctx);
         self.show_prompt(&ctx);
         self.run_commands(&ctx);
         self.autosave(&ctx, time);

@@ -16,6 +16,8 @@ use std::rc::Rc;
 #[derive(Clone, Default)]
 pub struct Answers {
     paths: Rc<RefCell<VecDeque<PathBuf>>>,
+    /// The files the app asked the system to show.
+    pub shown: Rc<RefCell<Vec<PathBuf>>>,
 }
 
 impl Answers {
@@ -34,7 +36,8 @@ impl Dialogs for Answers {
     fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
         self.paths.borrow_mut().pop_front()
     }
-    fn show_file(&mut self, _: &Path) -> Result<(), String> {
+    fn show_file(&mut self, path: &Path) -> Result<(), String> {
+        self.shown.borrow_mut().push(path.to_owned());
         Ok(())
     }
 }
