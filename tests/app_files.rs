@@ -232,8 +232,9 @@ fn export_pdf_writes_the_plan_and_opens_it() {
     let pdf = fixture.path("plan.pdf");
     fixture.answers.queue(&pdf);
     harness.get_by_label("Export PDF").click();
-    harness.run();
-    // The print engine works on a worker thread; the window keeps drawing.
+    // The print engine works on a worker thread; the window keeps drawing
+    // (a spinner in the status bar) until the PDF is written.
+    harness.run_steps(2);
     let started = std::time::Instant::now();
     while fixture.answers.shown.borrow().is_empty() && started.elapsed().as_secs() < 120 {
         std::thread::sleep(std::time::Duration::from_millis(50));

@@ -167,6 +167,9 @@ impl PlanwrightApp {
                 self.prefs.show_findings = !self.prefs.show_findings;
             }
             ui.separator();
+            if self.export.is_some() {
+                ui.spinner();
+            }
             ui.add(egui::Label::new(RichText::new(&self.status).weak()).truncate());
         });
     }
