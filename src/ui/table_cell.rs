@@ -93,6 +93,11 @@ fn simple_field(
     if place.row_kind.is_total() || place.row_kind == RowKind::Group {
         edit = edit.font(egui::TextStyle::Button);
     }
+    if place.row_kind == RowKind::Hint {
+        // The template's fill-in guidance, printed as the plans print it,
+        // but told apart from the author's own rows on screen.
+        edit = edit.text_color(ui.visuals().weak_text_color());
+    }
     if not_a_figure {
         edit = edit.background_color(tint(
             ui.visuals().error_fg_color,
