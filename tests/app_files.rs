@@ -254,3 +254,31 @@ fn export_pdf_writes_the_plan_and_opens_it() {
     );
     assert!(!harness.state().is_dirty(), "exporting is not an edit");
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "Not saved.");
+    // The window's close button, as the system reports it.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label_contains("before closing?");
+    assert!(
+        harness
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_none_or(|v| !v.commands.contains(&egui::ViewportCommand::Close)),
+        "the window stays open"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(purpose_text(harness.state()), "Not saved.");
+}
