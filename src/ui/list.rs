@@ -40,6 +40,35 @@ impl Editor<List> for ListEditor<'_> {
             if list.style != before {
                 cx.step();
             }
+            // Nested lists share one picker: plans use one style for them.
+            let nested = nested_styles(list);
+            if let Some(&first) = nested.first() {
+                let label = ui.label("Nested:");
+                let shown = if nested.iter().all(|s| *s == first) {
+                    first.label()
+                } else {
+                    "Mixed"
+                };
+                let mut picked = None;
+                egui::ComboBox::from_id_salt(self.id.with("nested-style"))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for style in ListStyle::ALL {
+                            if ui
+                                .selectable_label(shown == style.label(), style.label())
+                                .clicked()
+                            {
+                                picked = Some(style);
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if let Some(style) = picked {
+                    set_nested_styles(list, style);
+                    cx.step();
+                }
+            }
         });
         let mut op = None;
         draw_items(ui, list, self.name, self.id, &mut Vec::new(), &mut op, cx);
@@ -114,6 +143,27 @@ fn draw_items(
             draw_items(ui, &mut item.children, name, id, path, op, cx);
         }
         path.pop();
+    }
+}
+
+/// The marker styles of every list nested in `list`, in order.
+fn nested_styles(list: &List) -> Vec<ListStyle> {
+    let mut out = Vec::new();
+    for item in &list.items {
+        if !item.children.items.is_empty() {
+            out.push(item.children.style);
+            out.extend(nested_styles(&item.children));
+        }
+    }
+    out
+}
+
+fn set_nested_styles(list: &mut List, style: ListStyle) {
+    for item in &mut list.items {
+        if !item.children.items.is_empty() {
+            item.children.style = style;
+            set_nested_styles(&mut item.children, style);
+        }
     }
 }
 
@@ -239,6 +289,23 @@ mod tests {
             texts(&list),
             ["c", "", "b"],
             "the first item cannot be indented"
+        );
+    }
+
+    #[test]
+    fn nested_lists_share_one_style_picker() {
+        let mut list = sample();
+        assert!(nested_styles(&list).is_empty());
+        apply(&mut list, &[1], Op::Indent);
+        apply(&mut list, &[0, 0], Op::InsertAfter);
+        apply(&mut list, &[0, 1], Op::Indent);
+        assert_eq!(nested_styles(&list), [ListStyle::Dash, ListStyle::Dash]);
+        set_nested_styles(&mut list, ListStyle::Square);
+        assert_eq!(nested_styles(&list), [ListStyle::Square, ListStyle::Square]);
+        assert_eq!(
+            list.style,
+            ListStyle::Bullet,
+            "the outer list keeps its own"
         );
     }
 
