@@ -127,9 +127,8 @@ impl Editor<Rich> for RichField<'_> {
 
         let old = value.to_plain();
         let mut text = old.clone();
-        let size = ui.text_style_height(&egui::TextStyle::Body).max(12.0) * 0.95;
-        let colour = ui.visuals().text_color();
-        let link = ui.visuals().hyperlink_color;
+        // Paragraphs in the face they print in.
+        let look = rich::Look::body(ui, rich::family(false, false));
         let shown: &Rich = value;
         let mut layouter =
             |ui: &Ui, buffer: &dyn TextBuffer, wrap_width: f32| -> Arc<egui::Galley> {
@@ -140,7 +139,7 @@ impl Editor<Rich> for RichField<'_> {
                     edited = rich::apply_text_edit(shown, &old, buffer.as_str());
                     &edited
                 };
-                let mut job = rich::layout_job(rich, size, colour, link);
+                let mut job = rich::layout_job(rich, &look);
                 job.wrap.max_width = wrap_width;
                 ui.fonts_mut(|f| f.layout_job(job))
             };

@@ -201,12 +201,46 @@ pub fn family(bold: bool, italic: bool) -> FontFamily {
     )
 }
 
+/// How styled text is drawn: its size, colours, and the face of its
+/// unstyled runs (DejaVu in paragraphs, as printed; the UI's own face in
+/// table cells, to match the cells beside them).
+pub struct Look {
+    pub size: f32,
+    pub colour: Color32,
+    pub link: Color32,
+    pub underline: Color32,
+    pub plain: FontFamily,
+}
+
+impl Look {
+    /// The look of body text in `ui`, unstyled runs in `plain`.
+    pub fn body(ui: &egui::Ui, plain: FontFamily) -> Self {
+        Look {
+            size: egui::TextStyle::Body.resolve(ui.style()).size,
+            // The text field paints placeholder-coloured text in its own
+            // colour, so styled text matches the plain fields around it.
+            colour: Color32::PLACEHOLDER,
+            link: ui.visuals().hyperlink_color,
+            underline: ui.visuals().text_color(),
+            plain,
+        }
+    }
+}
+
 /// The text laid out with its styles, for a text field's layouter.
-pub fn layout_job(rich: &Rich, size: f32, color: Color32, link: Color32) -> LayoutJob {
+pub fn layout_job(rich: &Rich, look: &Look) -> LayoutJob {
+    let (size, color, link) = (look.size, look.colour, look.link);
+    let face = |span: &Span| {
+        if span.bold || span.italic {
+            family(span.bold, span.italic)
+        } else {
+            look.plain.clone()
+        }
+    };
     let mut job = LayoutJob::default();
     for span in &rich.0 {
         let mut format = TextFormat {
-            font_id: FontId::new(size, family(span.bold, span.italic)),
+            font_id: FontId::new(size, face(span)),
             color,
             ..TextFormat::default()
         };
@@ -215,7 +249,12 @@ pub fn layout_job(rich: &Rich, size: f32, color: Color32, link: Color32) -> Layo
             format.valign = egui::Align::TOP;
         }
         if span.underline || !span.link.is_empty() {
-            format.underline = Stroke::new(1.0, if span.link.is_empty() { color } else { link });
+            let line = if span.link.is_empty() {
+                look.underline
+            } else {
+                link
+            };
+            format.underline = Stroke::new(1.0, line);
         }
         if !span.link.is_empty() {
             format.color = link;
@@ -227,7 +266,7 @@ pub fn layout_job(rich: &Rich, size: f32, color: Color32, link: Color32) -> Layo
         job.append(
             "",
             0.0,
-            TextFormat::simple(FontId::new(size, family(false, false)), color),
+            TextFormat::simple(FontId::new(size, look.plain.clone()), color),
         );
     }
     job

@@ -296,6 +296,27 @@ fn rebuild(old: &[Line], text: &str) -> Vec<CellBlock> {
     blocks
 }
 
+/// All the lines as one styled text, markers and indents unstyled.
+fn styled_lines(lines: &[Line]) -> Rich {
+    let mut spans = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            spans.push(crate::model::Span::plain("\n"));
+        }
+        if let Some(depth) = line.item {
+            spans.push(crate::model::Span::plain(format!(
+                "{}• ",
+                "  ".repeat(depth)
+            )));
+        }
+        spans.extend(line.text.0.iter().map(|span| crate::model::Span {
+            text: span.text.replace('\n', " "),
+            ..span.clone()
+        }));
+    }
+    Rich(spans).normalized()
+}
+
 fn lines_field(
     ui: &mut Ui,
     cell: &mut Cell,
@@ -307,12 +328,29 @@ fn lines_field(
     let old_text: Vec<String> = old.iter().map(line_text).collect();
     let old_text = old_text.join("\n");
     let mut text = old_text.clone();
-    let response = ui.add(
-        egui::TextEdit::multiline(&mut text)
-            .id(place.id)
-            .desired_rows(2)
-            .desired_width(place.width),
-    );
+    // The lines with their styles, so bold and italic show as they print.
+    let styled = styled_lines(&old);
+    let look = super::rich::Look::body(ui, egui::FontFamily::Proportional);
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let edited;
+        let rich = if buffer.as_str() == old_text {
+            &styled
+        } else {
+            edited = apply_text_edit(&styled, &old_text, buffer.as_str());
+            &edited
+        };
+        let mut job = super::rich::layout_job(rich, &look);
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let response = egui::TextEdit::multiline(&mut text)
+        .id(place.id)
+        .desired_rows(2)
+        .desired_width(place.width)
+        .layouter(&mut layouter)
+        .show(ui)
+        .response
+        .response;
     name_widget(ui, &response, place.name);
     response
         .clone()
@@ -488,6 +526,15 @@ mod tests {
         assert_eq!(l.items[0].marker, "a)");
         assert_eq!(l.items[2].text.to_plain(), "three");
         assert_eq!(l.items[0].children.items[0].text.to_plain(), "deep");
+    }
+
+    #[test]
+    fn the_styled_text_is_the_edited_text() {
+        let lines = cell_lines(&rich_cell());
+        let text: Vec<String> = lines.iter().map(line_text).collect();
+        let styled = styled_lines(&lines);
+        assert_eq!(styled.to_plain(), text.join("\n"));
+        assert!(styled.0[0].bold, "Lead: stays bold");
     }
 
     #[test]
