@@ -217,3 +217,18 @@ fn saving_into_a_read_only_folder_fails_cleanly() {
         assert_eq!(fs::read(&path).unwrap(), before);
     }
 }
+
+#[test]
+fn an_atomic_write_that_replaces_keeps_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.pdf");
+    for bytes in [&b"old"[..], &b"new"[..]] {
+        file::write_atomic(&path, bytes, file::Previous::Replace, &mut |_| Ok(())).unwrap();
+    }
+    assert_eq!(fs::read(&path).unwrap(), b"new");
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["plan.pdf"]);
+}

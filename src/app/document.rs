@@ -228,8 +228,13 @@ pub(super) struct Exported {
 fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, String> {
     let document = crate::layout::layout(plan, &crate::layout::PageSettings::default());
     let rendered = crate::pdf::render(&document);
-    crate::model::file::write_atomic(&path, &rendered.bytes, &mut |_| Ok(()))
-        .map_err(|e| e.to_string())?;
+    crate::model::file::write_atomic(
+        &path,
+        &rendered.bytes,
+        crate::model::file::Previous::Replace,
+        &mut |_| Ok(()),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(Exported {
         pages: document.pages.len(),
         warnings: document

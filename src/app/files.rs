@@ -171,8 +171,13 @@ impl Recovery {
         let origin = original
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        file::write_atomic(&self.origin_path(), origin.as_bytes(), &mut |_| Ok(()))
-            .map_err(|e| e.to_string())?;
+        file::write_atomic(
+            &self.origin_path(),
+            origin.as_bytes(),
+            file::Previous::Replace,
+            &mut |_| Ok(()),
+        )
+        .map_err(|e| e.to_string())?;
         file::save(plan, &self.plan_path()).map_err(|e| e.to_string())
     }
 

@@ -158,8 +158,14 @@ fn render(path: &Path, output: &Path) -> ExitCode {
     };
     let document = layout::layout(&plan, &layout::PageSettings::default());
     let rendered = pdf::render(&document);
-    if let Err(e) = std::fs::write(output, &rendered.bytes) {
-        eprintln!("error: cannot write {}: {e}", output.display());
+    // Atomic, so a failed write never leaves half a PDF where a whole one was.
+    if let Err(e) = file::write_atomic(
+        output,
+        &rendered.bytes,
+        file::Previous::Replace,
+        &mut |_| Ok(()),
+    ) {
+        eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
     for warning in document.warnings.iter().chain(&rendered.warnings) {

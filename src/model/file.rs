@@ -237,7 +237,16 @@ pub fn save_with_faults(
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    write_atomic(path, text.as_bytes(), before)
+    write_atomic(path, text.as_bytes(), Previous::KeepAsBackup, before)
+}
+
+/// What becomes of the file an atomic write replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Previous {
+    /// Kept beside it as `NAME.bak` (plans: the author's last save).
+    KeepAsBackup,
+    /// Simply replaced (exported PDFs, recovery files).
+    Replace,
 }
 
 /// Writes `bytes` to `path` so that `path` always holds either its old
@@ -245,10 +254,11 @@ pub fn save_with_faults(
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
+    previous: Previous,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let temp = temp_path(path, "saving");
-    let result = write_steps(path, &temp, bytes, before);
+    let result = write_steps(path, &temp, bytes, previous, before);
     if result.is_err() {
         // Best effort: the temporary file is ours and worthless now.
         let _ = fs::remove_file(&temp);
@@ -260,6 +270,7 @@ fn write_steps(
     path: &Path,
     temp: &Path,
     bytes: &[u8],
+    previous: Previous,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let fail = |step: SaveStep| {
@@ -279,7 +290,7 @@ fn write_steps(
     drop(file);
 
     before(SaveStep::Backup).map_err(fail(SaveStep::Backup))?;
-    if path.exists() {
+    if previous == Previous::KeepAsBackup && path.exists() {
         // Copy, not rename: the target must stay in place until the new
         // file replaces it in one step. The backup is itself written whole.
         let backup = backup_path(path);
