@@ -128,15 +128,7 @@ impl TableCheck<'_> {
                     && let Some(text) = cell.as_text()
                     && figure::read(&text) == Written::Words
                 {
-                    self.warn(
-                        r,
-                        Some(c),
-                        format!(
-                            "\"{}\" under \"{}\" is not a figure",
-                            text.trim(),
-                            table.column_name(c)
-                        ),
-                    );
+                    self.warn(r, Some(c), format!("\"{}\" is not a figure", text.trim()));
                 }
                 for block in &cell.0 {
                     if let CellBlock::Rating(rating) = block {
@@ -194,11 +186,7 @@ impl TableCheck<'_> {
                 self.warn(
                     total.row,
                     Some(total.column),
-                    format!(
-                        "\"{}\": stated {stated}, {what} {}",
-                        table.column_name(total.column),
-                        total.sum
-                    ),
+                    format!("stated {stated}, {what} {}", total.sum),
                 );
             }
         }
@@ -234,11 +222,7 @@ impl TableCheck<'_> {
                     self.warn(
                         r,
                         Some(result),
-                        format!(
-                            "\"{}\": stated {stated}, but {} make {sum}",
-                            table.column_name(result),
-                            names.join(" + ")
-                        ),
+                        format!("stated {stated}, but {} make {sum}", names.join(" + ")),
                     );
                 }
             }
