@@ -406,7 +406,51 @@ fn contents_numbers_point_at_the_pages_their_sections_start_on() {
             !numbers.is_empty() || plan.sections.is_empty(),
             "{name} has a contents with numbers"
         );
+        // Every written entry finds its section: the seeds name them.
+        let unmatched: Vec<&String> = document
+            .warnings
+            .iter()
+            .filter(|w| w.starts_with("contents entry"))
+            .collect();
+        assert!(unmatched.is_empty(), "{name}: {unmatched:?}");
     }
+}
+
+#[test]
+fn a_contents_entry_goes_to_the_section_it_names_not_the_likeliest_wording() {
+    let plan = planwright::model::file::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/2018-19-cype-directorate-business-plan.ron"
+    )))
+    .unwrap();
+    let document = lay_out(&plan);
+    let appendix = |slot: &str| {
+        let section = plan.sections.iter().find(|s| s.slot == slot).unwrap();
+        let title = format!("{} {}", section.number, section.heading.to_plain());
+        document
+            .bookmarks
+            .iter()
+            .find(|b| b.title == title)
+            .unwrap()
+            .page
+            + 1
+    };
+    let numbers: Vec<usize> = document
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Contents)
+        .flat_map(Page::text_runs)
+        .filter(|r| r.role == Role::ContentsPage)
+        .map(|r| r.text.parse().unwrap())
+        .collect();
+    // Appendix 2's entry shares more words with Appendix 1's heading than
+    // with its own; the entry names its section, so it goes to its own.
+    let last_two = &numbers[numbers.len() - 2..];
+    assert_eq!(
+        last_two,
+        [appendix("commissioning"), appendix("service-activity")]
+    );
+    assert_ne!(last_two[0], last_two[1]);
 }
 
 #[test]

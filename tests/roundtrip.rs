@@ -188,7 +188,11 @@ fn plan() -> impl Strategy<Value = Plan> {
             0..2,
         ),
         proptest::collection::vec(
-            (text(), 1u8..3).prop_map(|(text, level)| ContentsEntry { text, level }),
+            (text(), 1u8..3, text()).prop_map(|(text, level, section)| ContentsEntry {
+                text,
+                level,
+                section,
+            }),
             0..3,
         ),
         proptest::collection::vec(

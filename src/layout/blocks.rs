@@ -86,7 +86,7 @@ impl<'a> Composer<'a> {
             chunks.push(Chunk {
                 kind: ChunkKind::Anchor(AnchorMark {
                     title,
-                    aliases: vec![slot],
+                    aliases: vec![slot, section.slot.clone()],
                     level,
                 }),
                 ..Chunk::default()

@@ -48,7 +48,16 @@ pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> 
             .entries
             .iter()
             .map(|e| {
-                let found = matching_anchor(&e.text, anchors, after);
+                let named = (!e.section.is_empty())
+                    .then(|| named_anchor(&e.section, anchors, after))
+                    .flatten();
+                if !e.section.is_empty() && named.is_none() {
+                    composer.warnings.add(format!(
+                        "contents entry \"{}\" stands for a section \"{}\" that the plan does not have",
+                        e.text, e.section
+                    ));
+                }
+                let found = named.or_else(|| matching_anchor(&e.text, anchors, after));
                 if let Some((i, _)) = found {
                     after = i + 1;
                 }
@@ -160,6 +169,21 @@ fn coverage(entry: &[String], name: &str) -> f32 {
     let name = key_words(name);
     let shared = entry.iter().filter(|w| name.contains(w)).count();
     shared as f32 / entry.len().max(1) as f32
+}
+
+/// The section a contents entry names: the first with that title or slot
+/// after the previous entry's section, else the first anywhere (a plan may
+/// have two sections of one name, as "Equalities and Diversity" is both a
+/// section and a part of Staffing).
+fn named_anchor<'a>(
+    name: &str,
+    anchors: &'a [Anchor],
+    after: usize,
+) -> Option<(usize, &'a Anchor)> {
+    let is_named = |a: &Anchor| a.mark.title == name || a.mark.aliases.iter().any(|s| s == name);
+    let mut named = anchors.iter().enumerate().filter(|(_, a)| is_named(a));
+    let first = named.clone().next();
+    named.find(|(i, _)| *i >= after).or(first)
 }
 
 /// The section a written contents entry stands for: the best-covered

@@ -157,6 +157,12 @@ fn is_zero(n: &usize) -> bool {
 #[serde(deny_unknown_fields)]
 pub struct ContentsEntry {
     pub text: String,
+    /// The section this entry stands for: its template slot (`budget`) or
+    /// its heading as printed. Empty: found by the entry's wording, which
+    /// suits entries worded like their heading. Real plans word their
+    /// contents differently from their headings, so the seeds name slots.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
     /// 1 for a top-level entry, 2 for a sub-entry.
     #[serde(default = "level_one")]
     pub level: u8,

@@ -115,7 +115,9 @@ fn contents(ui: &mut Ui, plan: &mut Plan, cx: &mut EditContext<'_>) {
         )
         .labelled_by(label.id);
     if response.changed() {
-        plan.contents.entries = parse_entries(&text);
+        let mut entries = parse_entries(&text);
+        keep_sections(&plan.contents.entries, &mut entries);
+        plan.contents.entries = entries;
         cx.typed(response.id);
     }
     ui.end_row();
@@ -135,6 +137,17 @@ fn entries_text(entries: &[ContentsEntry]) -> String {
     lines.join("\n")
 }
 
+/// The text edits only the wording and levels: each entry keeps the
+/// section it stood for, found by its unchanged text.
+fn keep_sections(old: &[ContentsEntry], new: &mut [ContentsEntry]) {
+    let mut unused: Vec<&ContentsEntry> = old.iter().filter(|e| !e.section.is_empty()).collect();
+    for entry in new.iter_mut() {
+        if let Some(i) = unused.iter().position(|o| o.text == entry.text) {
+            entry.section = unused.remove(i).section.clone();
+        }
+    }
+}
+
 fn parse_entries(text: &str) -> Vec<ContentsEntry> {
     if text.is_empty() {
         return Vec::new();
@@ -146,6 +159,7 @@ fn parse_entries(text: &str) -> Vec<ContentsEntry> {
             ContentsEntry {
                 text: body.to_owned(),
                 level: (indent / 2 + 1).min(9) as u8,
+                section: String::new(),
             }
         })
         .collect()
@@ -233,19 +247,35 @@ mod tests {
             ContentsEntry {
                 text: "1. Purpose".into(),
                 level: 1,
+                section: String::new(),
             },
             ContentsEntry {
                 text: "Local Context".into(),
                 level: 2,
+                section: String::new(),
             },
             ContentsEntry {
                 text: "".into(),
                 level: 1,
+                section: String::new(),
             },
         ];
         let text = entries_text(&entries);
         assert_eq!(text, "1. Purpose\n  Local Context\n");
         assert_eq!(parse_entries(&text), entries);
         assert!(parse_entries("").is_empty());
+    }
+
+    #[test]
+    fn editing_the_entries_keeps_the_sections_they_stand_for() {
+        let old = vec![ContentsEntry {
+            text: "Service Comparisons".into(),
+            level: 2,
+            section: "Key Performance Indicators and Service Comparisons".into(),
+        }];
+        let mut new = parse_entries("Purpose\n  Service Comparisons");
+        keep_sections(&old, &mut new);
+        assert_eq!(new[0].section, "");
+        assert_eq!(new[1].section, old[0].section);
     }
 }
