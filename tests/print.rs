@@ -379,6 +379,18 @@ fn headings_are_never_left_at_the_foot_of_a_page() {
     }
 }
 
+/// The page numbers printed on the contents pages, in order.
+fn contents_numbers(document: &layout::Document) -> Vec<usize> {
+    document
+        .pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Contents)
+        .flat_map(Page::text_runs)
+        .filter(|r| r.role == Role::ContentsPage)
+        .map(|r| r.text.parse().expect("a page number"))
+        .collect()
+}
+
 #[test]
 fn contents_numbers_point_at_the_pages_their_sections_start_on() {
     for (name, plan) in plans() {
@@ -387,14 +399,7 @@ fn contents_numbers_point_at_the_pages_their_sections_start_on() {
             let page = &document.pages[bookmark.page];
             assert_eq!(page.kind, PageKind::Body, "{name}: {}", bookmark.title);
         }
-        let numbers: Vec<usize> = document
-            .pages
-            .iter()
-            .filter(|p| p.kind == PageKind::Contents)
-            .flat_map(Page::text_runs)
-            .filter(|r| r.role == Role::ContentsPage)
-            .map(|r| r.text.parse().expect("a page number"))
-            .collect();
+        let numbers = contents_numbers(&document);
         let pages: Vec<usize> = document.bookmarks.iter().map(|b| b.page + 1).collect();
         for n in &numbers {
             assert!(
@@ -435,14 +440,7 @@ fn a_contents_entry_goes_to_the_section_it_names_not_the_likeliest_wording() {
             .page
             + 1
     };
-    let numbers: Vec<usize> = document
-        .pages
-        .iter()
-        .filter(|p| p.kind == PageKind::Contents)
-        .flat_map(Page::text_runs)
-        .filter(|r| r.role == Role::ContentsPage)
-        .map(|r| r.text.parse().unwrap())
-        .collect();
+    let numbers = contents_numbers(&document);
     // Appendix 2's entry shares more words with Appendix 1's heading than
     // with its own; the entry names its section, so it goes to its own.
     let last_two = &numbers[numbers.len() - 2..];
