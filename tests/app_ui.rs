@@ -443,3 +443,22 @@ fn at_200_percent_the_editor_keeps_most_of_the_height() {
         "the first paragraph is in view"
     );
 }
+
+#[test]
+fn the_rating_scale_is_edited_on_the_cover_page() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    open_section(&mut harness, "Cover and sign-off");
+    let band_five = |app: &PlanwrightApp| app.plan().rating_scale[4].labels.join("\n");
+    assert_eq!(band_five(harness.state()), "V Good");
+    type_into(&mut harness, "Band 5 labels", "Excellent");
+    assert!(
+        band_five(harness.state()).contains("Excellent"),
+        "{}",
+        band_five(harness.state())
+    );
+    assert!(harness.state().is_dirty());
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(band_five(harness.state()), "V Good");
+}

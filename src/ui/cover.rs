@@ -78,14 +78,31 @@ impl Editor<Plan> for CoverEditor {
         if !plan.rating_scale.is_empty() {
             ui.add_space(12.0);
             ui.heading("Rating scale");
-            for band in &plan.rating_scale {
-                let colour =
-                    egui::Color32::from_hex(&band.colour).unwrap_or(ui.visuals().text_color());
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new("●".repeat(band.band as usize)).color(colour));
-                    ui.label(band.labels.join(" / "));
+            ui.label(
+                RichText::new(
+                    "The labels each band of dots may carry, and the dots' colour (#rrggbb).",
+                )
+                .weak(),
+            );
+            egui::Grid::new(id.with("rating-scale"))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for band in &mut plan.rating_scale {
+                        let colour = egui::Color32::from_hex(&band.colour)
+                            .unwrap_or(ui.visuals().text_color());
+                        ui.label(RichText::new("●".repeat(band.band as usize)).color(colour));
+                        ui.end_row();
+                        let n = band.band;
+                        lines(
+                            ui,
+                            &format!("Band {n} labels"),
+                            "One label a line",
+                            &mut band.labels,
+                            cx,
+                        );
+                        line(ui, &format!("Band {n} colour"), &mut band.colour, cx);
+                    }
                 });
-            }
         }
     }
 }
