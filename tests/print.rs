@@ -483,3 +483,34 @@ fn a_foreword_prints_between_the_cover_and_the_contents() {
     assert!(document.bookmarks[0].page < contents);
     assert!(document.bookmarks[1..].iter().all(|b| b.page > contents));
 }
+
+#[test]
+fn the_pdf_outline_nests_as_the_sections_do_in_document_order() {
+    let plan = planwright::model::file::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/2008-09-strategy-policy-performance.ron"
+    )))
+    .unwrap();
+    let document = lay_out(&plan);
+    let rendered = planwright::pdf::render(&document);
+    let pdf = lopdf::Document::load_mem(&rendered.bytes).unwrap();
+    let toc = pdf.get_toc().unwrap();
+    assert!(toc.errors.is_empty(), "{:?}", toc.errors);
+    let outline: Vec<(usize, String, usize)> = toc
+        .toc
+        .iter()
+        .map(|e| (e.level, e.title.clone(), e.page))
+        .collect();
+    let expected: Vec<(usize, String, usize)> = document
+        .bookmarks
+        .iter()
+        .map(|b| (b.level, b.title.clone(), b.page + 1))
+        .collect();
+    assert_eq!(outline, expected);
+    // Nested: sub-sections sit under their sections.
+    assert!(
+        outline
+            .iter()
+            .any(|(level, title, _)| *level == 2 && title == "Local Context")
+    );
+}

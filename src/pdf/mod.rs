@@ -6,7 +6,7 @@
 //! measures from the top of the page, PDF from the bottom, so every `y` is
 //! flipped here.
 
-use crate::layout::{Colour, Document, Face, Item, LinkTarget, Page, Rect, TextRun};
+use crate::layout::{Bookmark, Colour, Document, Face, Item, LinkTarget, Page, Rect, TextRun};
 use printpdf::{
     Actions, BorderArray, Color, Destination, FontId, Line, LineCapStyle, LinePoint,
     LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
@@ -62,13 +62,9 @@ pub fn render(document: &Document) -> Rendered {
         .iter()
         .map(|page| draw_page(page, &font_of))
         .collect();
-    for bookmark in &document.bookmarks {
-        // printpdf numbers pages from 1 and keeps the outline flat.
-        pdf.add_bookmark(&bookmark.title, bookmark.page + 1);
-    }
     let mut save_warnings = Vec::new();
     pdf.with_pages(pages);
-    let bytes = save(&pdf, &mut save_warnings).unwrap_or_else(|e| {
+    let bytes = save(&pdf, &document.bookmarks, &mut save_warnings).unwrap_or_else(|e| {
         warnings.push(format!("PDF writer: {e}"));
         Vec::new()
     });
@@ -84,10 +80,15 @@ pub fn render(document: &Document) -> Rendered {
 /// Serializes the document, compressing its streams at a fast deflate
 /// level: printpdf's own `save` always uses the slowest, which took most of
 /// the time of a render for a few percent of size.
-fn save(pdf: &PdfDocument, warnings: &mut Vec<printpdf::PdfWarnMsg>) -> std::io::Result<Vec<u8>> {
+fn save(
+    pdf: &PdfDocument,
+    bookmarks: &[Bookmark],
+    warnings: &mut Vec<printpdf::PdfWarnMsg>,
+) -> std::io::Result<Vec<u8>> {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
     let mut doc = printpdf::serialize::to_lopdf_doc(pdf, &PdfSaveOptions::default(), warnings);
+    add_outline(&mut doc, bookmarks);
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -118,6 +119,34 @@ fn save(pdf: &PdfDocument, warnings: &mut Vec<printpdf::PdfWarnMsg>) -> std::io:
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)?;
     Ok(bytes)
+}
+
+/// The outline (bookmarks) nested as the sections nest, in document order.
+/// printpdf's own outline is flat and sorts a page's entries by title.
+fn add_outline(doc: &mut lopdf::Document, bookmarks: &[Bookmark]) {
+    let pages = doc.get_pages();
+    // The open bookmarks above the next one: (level, id).
+    let mut parents: Vec<(usize, u32)> = Vec::new();
+    for bookmark in bookmarks {
+        let Some(&page) = pages.get(&(bookmark.page as u32 + 1)) else {
+            continue;
+        };
+        while parents
+            .last()
+            .is_some_and(|(level, _)| *level >= bookmark.level)
+        {
+            parents.pop();
+        }
+        let entry = lopdf::Bookmark::new(bookmark.title.clone(), [0.0; 3], 0, page);
+        let id = doc.add_bookmark(entry, parents.last().map(|(_, id)| *id));
+        parents.push((bookmark.level, id));
+    }
+    if let Some(outline) = doc.build_outline()
+        && let Ok(catalog) = doc.catalog_mut()
+    {
+        catalog.set("Outlines", outline);
+        catalog.set("PageMode", "UseOutlines");
+    }
 }
 
 /// Each face is parsed once per process; parsing is the slow part.
