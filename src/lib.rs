@@ -1,7 +1,9 @@
 //! Planwright: write a council unit's annual operating plan and print it
 //! for sign-off.
 //!
-//! Data flows one way: [`model`] → layout → PDF, and model ⇄ UI.
+//! Data flows one way: [`model`] → [`layout`] → [`pdf`], and [`model`] ⇄
+//! [`ui`]. [`app`] is the desktop shell around the UI (commands, files,
+//! undo); [`cli`] the command line; [`template`] the plan templates.
 
 pub mod app;
 pub mod cli;
