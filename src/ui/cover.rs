@@ -13,63 +13,55 @@ impl Editor<Plan> for CoverEditor {
         // A form reads best at about a line's length, not the screen's.
         ui.set_max_width(ui.available_width().min(820.0));
         ui.heading("Cover");
-        egui::Grid::new(id.with("grid"))
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(130.0)
-            .show(ui, |ui| {
-                let cover = &mut plan.cover;
-                line(ui, "Directorate", &mut cover.directorate, cx);
-                line(ui, "Division", &mut cover.division, cx);
-                line(ui, "Unit", &mut cover.unit, cx);
-                line(ui, "Title", &mut cover.title, cx);
-                line(ui, "Plan year", &mut cover.year, cx);
-                lines(
-                    ui,
-                    "Cabinet members",
-                    "One name a line",
-                    &mut cover.cabinet_members,
-                    cx,
-                );
-                line(ui, "Director", &mut cover.director, cx);
-                line(ui, "Contact", &mut cover.contact, cx);
-                lines(
-                    ui,
-                    "Other cover lines",
-                    "One line each, e.g. kent.gov.uk",
-                    &mut cover.other_lines,
-                    cx,
-                );
-                line(ui, "Body title", &mut plan.body_title, cx);
-                line(ui, "Contents heading", &mut plan.contents.title, cx);
-                contents(ui, plan, cx);
-            });
+        form_grid(id.with("grid")).show(ui, |ui| {
+            let cover = &mut plan.cover;
+            line(ui, "Directorate", &mut cover.directorate, cx);
+            line(ui, "Division", &mut cover.division, cx);
+            line(ui, "Unit", &mut cover.unit, cx);
+            line(ui, "Title", &mut cover.title, cx);
+            line(ui, "Plan year", &mut cover.year, cx);
+            lines(
+                ui,
+                "Cabinet members",
+                "One name a line",
+                &mut cover.cabinet_members,
+                cx,
+            );
+            line(ui, "Director", &mut cover.director, cx);
+            line(ui, "Contact", &mut cover.contact, cx);
+            lines(
+                ui,
+                "Other cover lines",
+                "One line each, e.g. kent.gov.uk",
+                &mut cover.other_lines,
+                cx,
+            );
+            line(ui, "Body title", &mut plan.body_title, cx);
+            line(ui, "Contents heading", &mut plan.contents.title, cx);
+            contents(ui, plan, cx);
+        });
 
         ui.add_space(12.0);
         ui.heading("Status");
-        egui::Grid::new(id.with("status"))
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(130.0)
-            .show(ui, |ui| {
-                let label = ui.label("State");
-                let before = plan.status.state;
-                egui::ComboBox::from_id_salt(id.with("state"))
-                    .selected_text(plan.status.state.label())
-                    .show_ui(ui, |ui| {
-                        for state in PlanState::ALL {
-                            ui.selectable_value(&mut plan.status.state, state, state.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if plan.status.state != before {
-                    cx.step();
-                }
-                ui.end_row();
-                line(ui, "Version", &mut plan.status.version, cx);
-                line(ui, "Status date", &mut plan.status.date, cx);
-            });
+        form_grid(id.with("status")).show(ui, |ui| {
+            let label = ui.label("State");
+            let before = plan.status.state;
+            egui::ComboBox::from_id_salt(id.with("state"))
+                .selected_text(plan.status.state.label())
+                .show_ui(ui, |ui| {
+                    for state in PlanState::ALL {
+                        ui.selectable_value(&mut plan.status.state, state, state.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if plan.status.state != before {
+                cx.step();
+            }
+            ui.end_row();
+            line(ui, "Version", &mut plan.status.version, cx);
+            line(ui, "Status date", &mut plan.status.date, cx);
+        });
 
         ui.add_space(12.0);
         ui.heading("Sign-off");
@@ -180,6 +172,14 @@ fn parse_entries(text: &str) -> Vec<ContentsEntry> {
             }
         })
         .collect()
+}
+
+/// A two-column form: labels on the left, fields on the right.
+fn form_grid(id: Id) -> egui::Grid {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .min_col_width(130.0)
 }
 
 fn line(ui: &mut Ui, label: &str, text: &mut String, cx: &mut EditContext<'_>) {

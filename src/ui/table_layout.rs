@@ -7,31 +7,48 @@ use crate::model::{Cell, Column, ColumnKind, HeaderCell, Note, Rich, RowKind, Ta
 use egui::vec2;
 use egui::{Id, RichText, Ui};
 
-pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
-    ui.label(RichText::new("Caption lines (printed above the table)").strong());
+/// A list of items, each with a remove button before its editor, and an
+/// add button under them: the caption lines and the notes.
+fn removable_list<T: Default>(
+    ui: &mut Ui,
+    items: &mut Vec<T>,
+    what: &str,
+    table_name: &str,
+    cx: &mut EditContext<'_>,
+    mut edit: impl FnMut(&mut Ui, &mut T, usize, &mut EditContext<'_>),
+) {
     let mut remove = None;
-    for (i, line) in table.caption.iter_mut().enumerate() {
+    for (i, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if remove_button(ui, &format!("Remove caption line {} of {name}", i + 1)) {
+            if remove_button(ui, &format!("Remove {what} {} of {table_name}", i + 1)) {
                 remove = Some(i);
             }
-            rich_line(
-                ui,
-                line,
-                &format!("{name} caption line {}", i + 1),
-                id.with(("caption", i)),
-                cx,
-            );
+            edit(ui, item, i, cx);
         });
     }
     if let Some(i) = remove {
-        table.caption.remove(i);
+        items.remove(i);
         cx.step();
     }
-    if ui.button("+ Add caption line").clicked() {
-        table.caption.push(Rich::default());
+    if ui.button(format!("+ Add {what}")).clicked() {
+        items.push(T::default());
         cx.step();
     }
+}
+
+pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
+    ui.label(RichText::new("Caption lines (printed above the table)").strong());
+    removable_list(
+        ui,
+        &mut table.caption,
+        "caption line",
+        name,
+        cx,
+        |ui, line, i, cx| {
+            let label = format!("{name} caption line {}", i + 1);
+            rich_line(ui, line, &label, id.with(("caption", i)), cx);
+        },
+    );
 
     ui.separator();
     columns(ui, table, name, id, cx);
@@ -40,29 +57,10 @@ pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Ed
     ui.separator();
 
     ui.label(RichText::new("Notes (printed under the table)").strong());
-    let mut remove = None;
-    for (i, note) in table.notes.iter_mut().enumerate() {
-        ui.horizontal(|ui| {
-            if remove_button(ui, &format!("Remove note {} of {name}", i + 1)) {
-                remove = Some(i);
-            }
-            note_editor(
-                ui,
-                note,
-                &format!("{name} note {}", i + 1),
-                id.with(("note", i)),
-                cx,
-            );
-        });
-    }
-    if let Some(i) = remove {
-        table.notes.remove(i);
-        cx.step();
-    }
-    if ui.button("+ Add note").clicked() {
-        table.notes.push(Note::default());
-        cx.step();
-    }
+    removable_list(ui, &mut table.notes, "note", name, cx, |ui, note, i, cx| {
+        let label = format!("{name} note {}", i + 1);
+        note_editor(ui, note, &label, id.with(("note", i)), cx);
+    });
 }
 
 fn columns(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
