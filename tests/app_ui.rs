@@ -462,3 +462,30 @@ fn the_rating_scale_is_edited_on_the_cover_page() {
     harness.run();
     assert_eq!(band_five(harness.state()), "V Good");
 }
+
+#[test]
+fn caption_lines_and_notes_are_added_and_removed_in_the_table_layout() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    open_section(&mut harness, "Key Performance Indicators 2008/9");
+    harness
+        .get_by_label("Table layout: caption, columns, header rows, notes")
+        .click();
+    harness.run();
+    harness.get_by_label("+ Add caption line").click();
+    harness.run();
+    harness.get_by_label("+ Add note").click();
+    harness.run();
+    let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
+    assert_eq!((kpis.caption.len(), kpis.notes.len()), (1, 1));
+    harness
+        .get_by_label("Remove caption line 1 of KPI table 1")
+        .click();
+    harness.run();
+    let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
+    assert_eq!((kpis.caption.len(), kpis.notes.len()), (0, 1));
+    harness.get_by_label("Remove note 1 of KPI table 1").click();
+    harness.run();
+    let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
+    assert_eq!((kpis.caption.len(), kpis.notes.len()), (0, 0));
+}

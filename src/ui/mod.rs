@@ -200,10 +200,13 @@ pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
 /// A small button for a row or block action, named for screen readers
 /// and tests by its tooltip.
 pub fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
-    ui.add_enabled(enabled, egui::Button::new(icon).small())
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(icon).small())
         .on_hover_text(name)
-        .on_disabled_hover_text(name)
-        .clicked()
+        .on_disabled_hover_text(name);
+    // A screen reader says what the button does, not "✕".
+    set_accessible_name(ui, &response, name);
+    response.clicked()
 }
 
 /// Moves element `i` by `delta` places if it stays in bounds.
