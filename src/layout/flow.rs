@@ -3,63 +3,9 @@
 //! follows, repeats table headers, splits rows taller than a page, and
 //! turns pages to landscape for the tables that need it.
 
-use super::table::RowFrame;
+use super::boxes::{AnchorMark, Chunk, ChunkKind};
 use super::text::Warnings;
 use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Role};
-
-/// A vertical piece of the body that moves as one. Items are placed
-/// relative to the chunk: `x` from the body's left edge, `y` from its top.
-#[derive(Clone, Debug, Default)]
-pub struct Chunk {
-    pub items: Vec<Item>,
-    pub height: f32,
-    /// Space above, dropped at the top of a page.
-    pub space_before: f32,
-    /// Must share a page with the next chunk (headings, captions, first lines).
-    pub keep_with_next: bool,
-    pub orientation: Orientation,
-    pub kind: ChunkKind,
-}
-
-#[derive(Clone, Debug, Default)]
-pub enum ChunkKind {
-    #[default]
-    Plain,
-    /// Starts a new page unless the page is still empty.
-    PageBreak,
-    /// Marks where a section starts, for the outline and the contents.
-    Anchor(AnchorMark),
-    /// A table's header rows, repeated above its rows on every page.
-    TableHeader { table: usize, frame: RowFrame },
-    /// A table row: drawn with its frame, split across pages if taller than one.
-    TableRow { table: usize, frame: RowFrame },
-}
-
-impl Chunk {
-    pub fn page_break() -> Chunk {
-        Chunk {
-            kind: ChunkKind::PageBreak,
-            ..Chunk::default()
-        }
-    }
-
-    fn frame(&self) -> Option<&RowFrame> {
-        match &self.kind {
-            ChunkKind::TableHeader { frame, .. } | ChunkKind::TableRow { frame, .. } => Some(frame),
-            _ => None,
-        }
-    }
-}
-
-/// A section's names, carried through the flow to where it starts.
-#[derive(Clone, Debug, Default)]
-pub struct AnchorMark {
-    /// The title for the outline and a generated contents.
-    pub title: String,
-    /// Other names a written contents entry may use (the template slot).
-    pub aliases: Vec<String>,
-    pub level: usize,
-}
 
 /// Where a section landed, for the outline and the contents.
 #[derive(Clone, Debug)]

@@ -2,75 +2,13 @@
 //! page, group, total and guidance rows styled, landscape pages for tables
 //! too wide for portrait.
 
-use super::blocks::{Composer, LineBox, leading, line_chunks, rule, stack};
+use super::boxes::{Chunk, ChunkKind, GRID_WIDTH, LineBox, RowFrame, leading, line_chunks, stack};
 use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
-use super::flow::{Chunk, ChunkKind};
+use super::compose::Composer;
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Orientation, Rect};
+use super::{Colour, Item, Orientation};
 use crate::model::{HeaderCell, Row, RowKind, Table};
-
-/// Line width of the grid.
-const GRID_WIDTH: f32 = 0.4;
-
-/// How to draw a table row's borders and background around whatever part
-/// of it lands on a page.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowFrame {
-    /// Column edges, from the body's left edge.
-    pub edges: Vec<f32>,
-    pub fill: Option<Colour>,
-    /// A heavier rule above (total rows).
-    pub rule_above: bool,
-    pub padding: f32,
-}
-
-impl RowFrame {
-    /// The frame's lines and fill for a piece `height` tall at `top`.
-    /// Rules lie inside the piece, so a row ends where its page's body
-    /// ends; a row under another shares that row's bottom rule, so only
-    /// a piece at the top of a page (`draw_top`) draws a rule above.
-    pub fn draw(&self, x: f32, top: f32, height: f32, draw_top: bool) -> Vec<Item> {
-        let (Some(&left), Some(&right)) = (self.edges.first(), self.edges.last()) else {
-            return Vec::new();
-        };
-        let (left, right, bottom) = (x + left, x + right, top + height);
-        let mut items = Vec::new();
-        if let Some(colour) = self.fill {
-            items.push(Item::Fill {
-                rect: Rect {
-                    x: left,
-                    y: top,
-                    width: right - left,
-                    height,
-                },
-                colour,
-            });
-        }
-        let half = GRID_WIDTH / 2.0;
-        if draw_top {
-            let over = top + half;
-            items.push(rule((left, over), (right, over), GRID_WIDTH, Colour::GRID));
-        }
-        let under = bottom - half;
-        items.push(rule(
-            (left, under),
-            (right, under),
-            GRID_WIDTH,
-            Colour::GRID,
-        ));
-        for &edge in &self.edges {
-            let (from, to) = ((x + edge, top), (x + edge, bottom));
-            items.push(rule(from, to, GRID_WIDTH, Colour::GRID));
-        }
-        if self.rule_above {
-            const TOTAL_RULE: f32 = 1.0;
-            let y = top + TOTAL_RULE / 2.0;
-            items.push(rule((left, y), (right, y), TOTAL_RULE, Colour::BLACK));
-        }
-        items
-    }
-}
 
 /// A size and orientation a table could be set in.
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +20,7 @@ struct Setting {
 /// Picks the first setting the table fits comfortably: portrait at the
 /// table size, then landscape, then landscape in smaller type.
 fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) {
-    let size = composer.settings.body_size * 0.85;
+    let size = composer.typography.small;
     let candidates = [
         Setting {
             orientation: Orientation::Portrait,
@@ -152,7 +90,7 @@ pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Ch
         size: setting.size,
     };
     let mut chunks = Vec::new();
-    let caption_style = Style::new(Face::Bold, composer.settings.body_size);
+    let caption_style = Style::new(Face::Bold, composer.typography.body);
     let body_width = composer.settings.body_box(setting.orientation).width;
     for line in &table.caption {
         let pieces = rich_pieces(line, &caption_style);

@@ -2,7 +2,7 @@
 //! out. Breaks at spaces; a word wider than the line breaks inside itself
 //! rather than overflowing.
 
-use super::fonts::{ASCENT, Face};
+use super::fonts::{ASCENT, DESCENT, Face};
 use super::{Colour, Item, LinkTarget, Rect, Role, TextRun};
 use crate::model::Rich;
 use std::collections::BTreeSet;
@@ -99,6 +99,11 @@ pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
             Piece::new(span.text.clone(), style)
         })
         .collect()
+}
+
+/// Plain text in a style, as pieces.
+pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
+    rich_pieces(&Rich::plain(text), style)
 }
 
 /// Problems worth telling the author about, each reported once.
@@ -398,7 +403,8 @@ pub fn set_lines(
             .map(|f| f.style.size)
             .fold(0.0, f32::max);
         // Centre the glyphs' height in the line's leading.
-        let baseline = top + i as f32 * leading + (leading - size * 1.17) / 2.0 + ASCENT * size;
+        let glyphs = (ASCENT + DESCENT) * size;
+        let baseline = top + i as f32 * leading + (leading - glyphs) / 2.0 + ASCENT * size;
         for fragment in &line.fragments {
             let style = &fragment.style;
             let raise = if style.superscript {
