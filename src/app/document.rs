@@ -239,7 +239,8 @@ fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, String> {
         pages: document.pages.len(),
         warnings: document
             .warnings
-            .into_iter()
+            .iter()
+            .map(ToString::to_string)
             .chain(rendered.warnings)
             .collect(),
         path,

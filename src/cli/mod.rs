@@ -168,7 +168,9 @@ fn render(path: &Path, output: &Path) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    for warning in document.warnings.iter().chain(&rendered.warnings) {
+    // Layout warnings name their place: `sections[3]/blocks[1]/rows[2]: …`.
+    let layout_warnings = document.warnings.iter().map(ToString::to_string);
+    for warning in layout_warnings.chain(rendered.warnings) {
         eprintln!("warning: {warning}");
     }
     println!(

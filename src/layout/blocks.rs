@@ -7,11 +7,17 @@ use super::compose::Composer;
 use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item};
-use crate::model::{Block, OrgChart, Section};
+use super::{Colour, Item, Part, Place};
+use crate::model::{Block, Location, OrgChart, Section};
 
-/// The chunks of `sections`, under the body title if `with_title`.
-pub fn body(composer: &mut Composer, sections: &[Section], with_title: bool) -> Vec<Chunk> {
+/// The chunks of `sections` (the plan's top-level sections from index
+/// `first` on), under the body title if `with_title`.
+pub fn body(
+    composer: &mut Composer,
+    sections: &[Section],
+    first: usize,
+    with_title: bool,
+) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     if with_title && !composer.plan.body_title.trim().is_empty() {
         let style = Style::new(Face::Bold, composer.typography.title).coloured(Colour::ACCENT);
@@ -23,23 +29,35 @@ pub fn body(composer: &mut Composer, sections: &[Section], with_title: bool) -> 
             Align::Centre,
             leading(style.size),
         );
-        chunks.extend(line_chunks(lines, 0.0, true));
+        chunks.extend(line_chunks(lines, 0.0, true).into_iter().map(heading));
         if let Some(last) = chunks.last_mut() {
             last.height += composer.typography.body;
         }
     }
-    for section in sections {
-        section_chunks(composer, section, 1, &mut chunks);
+    for (i, section) in sections.iter().enumerate() {
+        section_chunks(composer, section, &[first + i], &mut chunks);
     }
     chunks
 }
 
+/// A line of a heading: kept with what follows.
+fn heading(chunk: Chunk) -> Chunk {
+    Chunk {
+        part: Part::Heading,
+        ..chunk
+    }
+}
+
+/// The chunks of the section at `path`, its blocks and its sub-sections.
 fn section_chunks(
     composer: &mut Composer,
     section: &Section,
-    level: usize,
+    path: &[usize],
     chunks: &mut Vec<Chunk>,
 ) {
+    let level = path.len();
+    let start = chunks.len();
+    composer.warnings.place = Place::Body(Location::section(path));
     if section.new_page {
         chunks.push(Chunk::page_break());
     }
@@ -88,15 +106,29 @@ fn section_chunks(
             last.height += typography.after_heading;
         }
     }
-    for block in &section.blocks {
-        block_chunks(composer, block, chunks);
+    for chunk in &mut chunks[start..] {
+        chunk.place = Location::section(path);
+        chunk.part = Part::Heading;
     }
-    for sub in &section.subsections {
-        section_chunks(composer, sub, level + 1, chunks);
+    for (b, block) in section.blocks.iter().enumerate() {
+        let start = chunks.len();
+        let place = Location::block(path, b);
+        composer.warnings.place = Place::Body(place.clone());
+        block_chunks(composer, block, &place, chunks);
+        // Tables name their own rows.
+        for chunk in chunks[start..].iter_mut() {
+            if chunk.place.sections.is_empty() {
+                chunk.place = place.clone();
+            }
+        }
+    }
+    for (i, sub) in section.subsections.iter().enumerate() {
+        let sub_path: Vec<usize> = path.iter().copied().chain([i]).collect();
+        section_chunks(composer, sub, &sub_path, chunks);
     }
 }
 
-fn block_chunks(composer: &mut Composer, block: &Block, chunks: &mut Vec<Chunk>) {
+fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks: &mut Vec<Chunk>) {
     let width = composer.body_width();
     let size = composer.typography.body;
     let space = composer.typography.block_gap;
@@ -113,7 +145,7 @@ fn block_chunks(composer: &mut Composer, block: &Block, chunks: &mut Vec<Chunk>)
         Block::OrgChart(chart) => org_chart(composer, chart, width),
         Block::Table(t) => {
             let id = composer.next_table_id();
-            let mut table_chunks = table::table_chunks(composer, t, id);
+            let mut table_chunks = table::table_chunks(composer, t, id, place);
             if let Some(first) = table_chunks.first_mut() {
                 // A table's first chunk carries the usual gap above.
                 first.space_before = first.space_before.max(space);
@@ -122,7 +154,15 @@ fn block_chunks(composer: &mut Composer, block: &Block, chunks: &mut Vec<Chunk>)
             return;
         }
     };
-    chunks.extend(line_chunks(lines, space, false));
+    let mut lines = line_chunks(lines, space, false);
+    // A lead-in ending in a colon stays with what it introduces.
+    if let Block::Paragraph(rich) = block
+        && rich.to_plain().trim_end().ends_with(':')
+        && let Some(last) = lines.last_mut()
+    {
+        last.keep_with_next = true;
+    }
+    chunks.extend(lines);
 }
 
 /// A structure chart: one row of boxes per level, joined by lines.

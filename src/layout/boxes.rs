@@ -3,7 +3,8 @@
 //! paginated in, and the frame drawn around a table row. Below every pass;
 //! imports none of them.
 
-use super::{Colour, Item, Orientation, Rect};
+use super::{Colour, Item, Orientation, Part, Rect};
+use crate::model::Location;
 
 /// Type sizes and vertical spacing, in points, all derived from the body
 /// size, so one setting scales the whole document.
@@ -121,6 +122,9 @@ pub struct Chunk {
     pub keep_with_next: bool,
     pub orientation: Orientation,
     pub kind: ChunkKind,
+    /// The part of the plan it prints.
+    pub place: Location,
+    pub part: Part,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -131,8 +135,13 @@ pub enum ChunkKind {
     PageBreak,
     /// Marks where a section starts, for the outline and the contents.
     Anchor(AnchorMark),
-    /// A table's header rows, repeated above its rows on every page.
-    TableHeader { table: usize, frame: RowFrame },
+    /// A table's header rows, repeated above its rows on every page
+    /// (under its caption marked "(continued)", if it has a caption).
+    TableHeader {
+        table: usize,
+        frame: RowFrame,
+        caption: Option<Box<Chunk>>,
+    },
     /// A table row: drawn with its frame, split across pages if taller than one.
     TableRow { table: usize, frame: RowFrame },
 }

@@ -15,6 +15,7 @@ fn page(kind: PageKind, settings: &PageSettings) -> Page {
         width,
         height,
         items: Vec::new(),
+        placed: Vec::new(),
     }
 }
 

@@ -15,6 +15,7 @@ mod flow;
 pub mod fonts;
 mod furniture;
 mod page;
+mod rowsplit;
 mod table;
 mod text;
 
@@ -39,8 +40,8 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
     let (front, main) = plan
         .sections
         .split_at(plan.contents.after_sections.min(plan.sections.len()));
-    let mut lay_out = |sections: &[Section], with_title: bool| {
-        let mut chunks = blocks::body(&mut composer, sections, with_title);
+    let mut lay_out = |sections: &[Section], first: usize, with_title: bool| {
+        let mut chunks = blocks::body(&mut composer, sections, first, with_title);
         if chunks.is_empty() {
             return Paginated::default();
         }
@@ -48,8 +49,9 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
     };
     // The body title heads the first body page, foreword or not.
     let has_front = !front.is_empty();
-    let front = lay_out(front, has_front);
-    let main = lay_out(main, !has_front);
+    let first_main = front.len();
+    let front = lay_out(front, 0, has_front);
+    let main = lay_out(main, first_main, !has_front);
 
     // The contents' own length decides the body's page numbers, so lay it
     // out until the count it assumed is the count it takes.
@@ -91,6 +93,6 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", "),
-        warnings: composer.warnings.0.into_iter().collect(),
+        warnings: composer.warnings.found.into_iter().collect(),
     }
 }

@@ -2,6 +2,7 @@
 //! placed in points, and the paper they are placed on.
 
 use super::fonts::{self, Face};
+use crate::model::Location;
 
 /// Paper and margins, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -317,6 +318,80 @@ pub struct Page {
     pub height: f32,
     /// Drawn in order: later items paint over earlier ones.
     pub items: Vec<Item>,
+    /// Which parts of the plan the body holds, top to bottom.
+    pub placed: Vec<Placed>,
+}
+
+/// Where a layout warning points: the cover, the contents, or a section,
+/// block, row and cell of the body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    #[default]
+    Cover,
+    /// The contents page, or its `entry`th written entry (0-based).
+    Contents {
+        entry: Option<usize>,
+    },
+    Body(Location),
+}
+
+impl std::fmt::Display for Place {
+    /// `cover`, `contents entry 3`, `sections[12]/blocks[2]/rows[4]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Cover => f.write_str("cover"),
+            Place::Contents { entry: None } => f.write_str("contents"),
+            Place::Contents { entry: Some(i) } => write!(f, "contents entry {}", i + 1),
+            Place::Body(location) if location.sections.is_empty() => f.write_str("body title"),
+            Place::Body(location) => write!(f, "{location}"),
+        }
+    }
+}
+
+/// Something the layout could not print as written, and where.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    pub place: Place,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    /// `sections[3]/blocks[1]/rows[2]/cells[4]: "…" is wider than its column …`
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// A part of the plan and where it landed on a page, so tests and a
+/// preview can find a section, block or row on the pages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// Section, block and row, as the checks' findings name them; no
+    /// sections for the body title.
+    pub place: Location,
+    pub part: Part,
+    /// The area it takes on the page.
+    pub rect: Rect,
+}
+
+/// What a placed part is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A line of a paragraph, list, note or note under a table, or a row of
+    /// a structure chart.
+    #[default]
+    Line,
+    /// A line of a section's part label or heading, or of the body title.
+    Heading,
+    /// A line of a table's caption.
+    Caption,
+    /// A table's caption again, marked "(continued)", on a page the table
+    /// continues onto.
+    ContinuedCaption,
+    /// A table's header rows (again, on a page the table continues onto).
+    TableHeader,
+    /// A table row, or the part of it on this page.
+    Row,
 }
 
 impl Page {
@@ -345,7 +420,8 @@ pub struct Document {
     pub title: String,
     pub author: String,
     pub subject: String,
-    /// Anything the layout could not print as written: missing glyphs,
-    /// words broken to fit, cells dropped.
-    pub warnings: Vec<String>,
+    /// Anything the layout could not print as written (missing glyphs,
+    /// words broken to fit, cells dropped), each with its place, in
+    /// document order.
+    pub warnings: Vec<Warning>,
 }

@@ -3,7 +3,7 @@
 //! rather than overflowing.
 
 use super::fonts::{ASCENT, DESCENT, Face};
-use super::{Colour, Item, LinkTarget, Rect, Role, TextRun};
+use super::{Colour, Item, LinkTarget, Place, Rect, Role, TextRun, Warning};
 use crate::model::Rich;
 use std::collections::BTreeSet;
 
@@ -106,13 +106,26 @@ pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
     rich_pieces(&Rich::plain(text), style)
 }
 
-/// Problems worth telling the author about, each reported once.
+/// Problems worth telling the author about, each reported once per place.
 #[derive(Clone, Debug, Default)]
-pub struct Warnings(pub BTreeSet<String>);
+pub struct Warnings {
+    /// Where the text being laid out comes from: set by each pass as it
+    /// goes, so warnings raised deep in line breaking name their place.
+    pub place: Place,
+    pub found: BTreeSet<Warning>,
+}
 
 impl Warnings {
     pub fn add(&mut self, message: impl Into<String>) {
-        self.0.insert(message.into());
+        let place = self.place.clone();
+        self.add_at(place, message);
+    }
+
+    pub fn add_at(&mut self, place: Place, message: impl Into<String>) {
+        self.found.insert(Warning {
+            place,
+            message: message.into(),
+        });
     }
 }
 
@@ -504,7 +517,7 @@ mod tests {
             })
             .collect();
         assert_eq!(joined.trim_end(), "a Supercalifragilistic word");
-        assert_eq!(warnings.0.len(), 1);
+        assert_eq!(warnings.found.len(), 1);
     }
 
     #[test]
