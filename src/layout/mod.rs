@@ -16,6 +16,7 @@ pub mod fonts;
 mod furniture;
 mod page;
 mod rowsplit;
+mod rules;
 mod table;
 mod text;
 
