@@ -8,6 +8,37 @@ use super::fonts::Face;
 use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
 use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan};
+use crate::template;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Each built-in template's headings by slot, read once.
+fn slot_headings(template_id: &str) -> Vec<(String, String)> {
+    static ALL: OnceLock<HashMap<String, Vec<(String, String)>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        (template::all().into_iter())
+            .map(|t| {
+                let headings = (t.plan.walk_sections().into_iter())
+                    .map(|(_, s)| (s.slot.clone(), s.heading.to_plain()))
+                    .map(|(slot, h)| (slot, h.split_whitespace().collect::<Vec<_>>().join(" ")))
+                    .filter(|(slot, h)| !slot.is_empty() && !h.is_empty())
+                    .collect();
+                (t.id, headings)
+            })
+            .collect()
+    });
+    all.get(template_id).cloned().unwrap_or_default()
+}
+
+/// `structure-chart` as `Structure chart`.
+fn humanised_slot(slot: &str) -> String {
+    let words = slot.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
 
 /// Sets the plan's text for the passes and collects their warnings.
 pub struct Composer<'a> {
@@ -16,6 +47,8 @@ pub struct Composer<'a> {
     pub typography: Typography,
     pub warnings: Warnings,
     tables: usize,
+    /// The plan's template's heading for each slot.
+    slot_headings: Vec<(String, String)>,
 }
 
 impl<'a> Composer<'a> {
@@ -26,7 +59,16 @@ impl<'a> Composer<'a> {
             typography: Typography::new(settings.body_size),
             warnings: Warnings::default(),
             tables: 0,
+            slot_headings: slot_headings(&plan.template),
         }
+    }
+
+    /// What a section in `slot` is called: its template's heading, else
+    /// the slot's own name (`structure-chart` as `Structure chart`).
+    pub fn slot_name(&self, slot: &str) -> String {
+        (self.slot_headings.iter())
+            .find(|(s, _)| s == slot)
+            .map_or_else(|| humanised_slot(slot), |(_, heading)| heading.clone())
     }
 
     pub fn body_style(&self) -> Style {
