@@ -74,6 +74,9 @@ struct Paginator<'a> {
     starts: Vec<Vec<usize>>,
     /// Pages a new-page section opens.
     opened_by_break: Vec<bool>,
+    /// The current page is a landscape page that portrait text goes on
+    /// under a short wide table.
+    shared: bool,
 }
 
 impl Paginator<'_> {
@@ -106,6 +109,7 @@ impl Paginator<'_> {
             placed: Vec::new(),
         });
         self.starts.push(Vec::new());
+        self.shared = false;
         self.opened_by_break.push(false);
         self.y = 0.0;
     }
@@ -214,7 +218,7 @@ impl Paginator<'_> {
             }
             if self.pages.is_empty() {
                 self.new_page(chunk.orientation);
-            } else if chunk.orientation != self.page_orientation() {
+            } else if chunk.orientation != self.page_orientation() && !self.shared {
                 self.change_orientation(chunk.orientation);
             }
             if self.breaks.contains(&i) && !self.page_is_empty() {
@@ -231,17 +235,20 @@ impl Paginator<'_> {
     /// Goes on in the other orientation: turns a portrait page that is
     /// still under 40 % full (a short tail of text and an introduction to a
     /// wide table look better on the table's page than alone on a page of
-    /// their own), otherwise starts a new page.
+    /// their own), lets what follows a short wide table go on under it on
+    /// its landscape page, otherwise starts a new page.
     fn change_orientation(&mut self, orientation: Orientation) {
-        let fits_turned = self.y < self.capacity() * LOW_FILL;
-        if fits_turned && orientation == Orientation::Landscape {
-            let (width, height) = self.settings.size(orientation);
-            let page = self.page();
-            page.orientation = orientation;
-            page.width = width;
-            page.height = height;
-        } else {
-            self.new_page(orientation);
+        let low = self.y < self.capacity() * LOW_FILL;
+        match (low, orientation) {
+            (true, Orientation::Landscape) => {
+                let (width, height) = self.settings.size(orientation);
+                let page = self.page();
+                page.orientation = orientation;
+                page.width = width;
+                page.height = height;
+            }
+            (true, Orientation::Portrait) => self.shared = true,
+            (false, _) => self.new_page(orientation),
         }
     }
 
@@ -450,6 +457,7 @@ fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>) -> R
         breaks,
         starts: Vec::new(),
         opened_by_break: Vec::new(),
+        shared: false,
     };
     paginator.lay_out(chunks);
     let (pages, anchors, starts, opened_by_break) = (
