@@ -77,6 +77,8 @@ struct Paginator<'a> {
     /// The current page is a landscape page that portrait text goes on
     /// under a short wide table.
     shared: bool,
+    /// Whether a landscape page may be shared so.
+    share: bool,
 }
 
 impl Paginator<'_> {
@@ -247,8 +249,8 @@ impl Paginator<'_> {
                 page.width = width;
                 page.height = height;
             }
-            (true, Orientation::Portrait) => self.shared = true,
-            (false, _) => self.new_page(orientation),
+            (true, Orientation::Portrait) if self.share => self.shared = true,
+            _ => self.new_page(orientation),
         }
     }
 
@@ -396,7 +398,7 @@ pub fn paginate(
     const PASSES: usize = 12;
     turn_kept_chunks(chunks);
     let mut breaks = BTreeSet::new();
-    let mut best = run(chunks, settings, &breaks);
+    let mut best = run(chunks, settings, &breaks, false);
     let mut tried = BTreeSet::new();
     for _ in 0..PASSES {
         let Some(at) = best.earlier_break(chunks, settings, &tried) else {
@@ -404,11 +406,19 @@ pub fn paginate(
         };
         tried.insert(at);
         breaks.insert(at);
-        let attempt = run(chunks, settings, &breaks);
+        let attempt = run(chunks, settings, &breaks, false);
         if attempt.low_pages(settings) < best.low_pages(settings) {
             best = attempt;
         } else {
             breaks.remove(&at);
+        }
+    }
+    // Only if moving page starts did not do, text goes on under a wide
+    // table on its landscape page.
+    if best.low_pages(settings) > 0 {
+        let shared = run(chunks, settings, &breaks, true);
+        if shared.low_pages(settings) < best.low_pages(settings) {
+            best = shared;
         }
     }
     warnings.found.extend(best.warnings.found);
@@ -444,7 +454,9 @@ struct Run {
     opened_by_break: Vec<bool>,
 }
 
-fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>) -> Run {
+/// Lays the chunks out once, starting a page at each of `breaks`; with
+/// `share`, portrait text may go on under a short wide table.
+fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>, share: bool) -> Run {
     let mut warnings = Warnings::default();
     let mut paginator = Paginator {
         settings,
@@ -458,6 +470,7 @@ fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>) -> R
         starts: Vec::new(),
         opened_by_break: Vec::new(),
         shared: false,
+        share,
     };
     paginator.lay_out(chunks);
     let (pages, anchors, starts, opened_by_break) = (
