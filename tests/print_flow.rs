@@ -48,9 +48,11 @@ fn row_of(mark: &Placed, path: &[usize], block: usize) -> Option<usize> {
 }
 
 /// Where a table's closing group (memo lines, subtotals, totals after the
-/// last data row) starts, if it has one and rows above it.
+/// last data row, with the labels among them) starts, if it has one and
+/// rows above it.
 fn closing_group(table: &Table) -> Option<usize> {
-    let closes = |r: &Row| matches!(r.kind, RowKind::Memo | RowKind::Subtotal | RowKind::Total);
+    use RowKind::{Group, Memo, Subtotal, Total};
+    let closes = |r: &Row| matches!(r.kind, Memo | Subtotal | Total | Group);
     let start = table.rows.len() - table.rows.iter().rev().take_while(|r| closes(r)).count();
     (start > 0 && start < table.rows.len()).then_some(start)
 }
@@ -394,6 +396,10 @@ fn budget(data_rows: usize) -> Table {
     table
         .rows
         .push(text_row(RowKind::Subtotal, &["Controllable Totals", "9.0"]));
+    // A label among the closing rows belongs to them.
+    table
+        .rows
+        .push(text_row(RowKind::Group, &["Memorandum Items"]));
     for memo in [
         "Central Overheads",
         "Directorate Overheads",

@@ -203,9 +203,11 @@ fn keep_rows_together(rows: &mut [Chunk], kinds: &[Row], page_height: f32) {
 }
 
 /// Where a table's closing group starts: the memo lines, subtotals and
-/// totals after its last data row (the row count if it has none).
-pub fn closing_group(rows: &[Row]) -> usize {
-    let closes = |row: &Row| matches!(row.kind, RowKind::Memo | RowKind::Subtotal | RowKind::Total);
+/// totals after its last data row, with the labels among them
+/// ("Memorandum Items"); the row count if it has none.
+fn closing_group(rows: &[Row]) -> usize {
+    use RowKind::{Group, Memo, Subtotal, Total};
+    let closes = |row: &Row| matches!(row.kind, Memo | Subtotal | Total | Group);
     let start = rows.len() - rows.iter().rev().take_while(|r| closes(r)).count();
     if start == rows.len() || start == 0 {
         rows.len()
