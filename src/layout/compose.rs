@@ -7,7 +7,7 @@ use super::boxes::{LineBox, Typography, leading};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
-use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan};
+use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan, Rich};
 use crate::template;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -28,6 +28,11 @@ fn slot_headings(template_id: &str) -> Vec<(String, String)> {
             .collect()
     });
     all.get(template_id).cloned().unwrap_or_default()
+}
+
+/// Plain text in a style, as pieces.
+pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
+    rich_pieces(&Rich::plain(text), style)
 }
 
 /// `structure-chart` as `Structure chart`.

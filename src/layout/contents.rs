@@ -4,9 +4,10 @@
 
 use super::boxes::{Chunk, leading, line_chunks};
 use super::compose::Composer;
+use super::compose::plain_pieces;
 use super::flow::{Anchor, paginate};
 use super::fonts::Face;
-use super::text::{Align, Piece, Style, plain_pieces, set_text};
+use super::text::{Align, Piece, Style, set_text};
 use super::{Colour, Item, LinkTarget, Orientation, Page, PageKind, Place, Rect, Role};
 
 /// The contents pages, with `anchors` on the pages they will end up on;

@@ -3,8 +3,9 @@
 
 use super::boxes::{LineBox, leading, rule};
 use super::compose::Composer;
+use super::compose::plain_pieces;
 use super::fonts::Face;
-use super::text::{Align, Style, plain_pieces};
+use super::text::{Align, Style};
 use super::{Colour, Orientation, Page, PageKind, PageSettings, Role};
 
 fn page(kind: PageKind, settings: &PageSettings) -> Page {

@@ -77,6 +77,7 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
         contents_count = pages.len();
     };
 
+    composer.warnings.place = Place::Cover;
     let mut pages = vec![cover::cover_page(&mut composer)];
     pages.extend(front.pages);
     pages.extend(contents);

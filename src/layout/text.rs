@@ -101,11 +101,6 @@ pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
         .collect()
 }
 
-/// Plain text in a style, as pieces.
-pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
-    rich_pieces(&Rich::plain(text), style)
-}
-
 /// Problems worth telling the author about, each reported once per place.
 #[derive(Clone, Debug, Default)]
 pub struct Warnings {
