@@ -258,13 +258,27 @@ fn opens_new_page_section(plan: &Plan, page: &Page) -> bool {
     })
 }
 
+/// Whether a page holds nothing but the end of a row from the page before
+/// (under the table's repeated header).
+fn only_goes_on(document: &Document, i: usize) -> bool {
+    let before = &document.pages[i.saturating_sub(1)].placed;
+    (document.pages[i].placed.iter()).all(|m| match m.part {
+        Part::TableHeader | Part::ContinuedCaption => true,
+        Part::Row => before
+            .iter()
+            .any(|b| b.part == Part::Row && b.place == m.place),
+        _ => false,
+    })
+}
+
 /// Body pages under 40 % full that neither end the plan (or its foreword)
-/// nor come before a section that starts on a new page.
+/// nor come before a section that starts on a new page (unless all they
+/// hold is the end of a row).
 fn low_pages(plan: &Plan, document: &Document) -> Vec<(usize, f32)> {
     let pages = &document.pages;
     (0..pages.len().saturating_sub(1))
         .filter(|&i| pages[i].kind == PageKind::Body && pages[i + 1].kind == PageKind::Body)
-        .filter(|&i| !opens_new_page_section(plan, &pages[i + 1]))
+        .filter(|&i| !opens_new_page_section(plan, &pages[i + 1]) || only_goes_on(document, i))
         .map(|i| (i, fill(&pages[i])))
         .filter(|&(_, fill)| fill < 0.4)
         .collect()

@@ -501,10 +501,13 @@ impl Run {
         (bottom - body.y) / body.height
     }
 
-    /// Pages under 40 % full that nothing explains.
+    /// Pages under 40 % full that nothing explains: a section that starts
+    /// on a new page explains a short page before it, unless that page
+    /// holds only the end of a row from the page before.
     fn low(&self, settings: &PageSettings) -> Vec<usize> {
         (0..self.pages.len().saturating_sub(1))
-            .filter(|&p| !self.opened_by_break[p + 1] && self.fill(p, settings) < LOW_FILL)
+            .filter(|&p| !self.opened_by_break[p + 1] || self.starts[p].is_empty())
+            .filter(|&p| self.fill(p, settings) < LOW_FILL)
             .collect()
     }
 
@@ -530,7 +533,9 @@ impl Run {
             let height = settings.body_box(page.orientation).height;
             let fill = self.fill(p, settings) * height;
             let previous_fill = self.fill(before, settings) * height;
-            let end = self.starts[p].first().copied().unwrap_or(chunks.len());
+            let end = (self.starts[p..].iter().flatten().next())
+                .copied()
+                .unwrap_or(chunks.len());
             let starts = &self.starts[before];
             starts.iter().skip(1).rev().find_map(|&i| {
                 let moved: f32 = chunks[i..end]
