@@ -638,6 +638,10 @@ fn characters_the_font_lacks_are_one_warning_at_their_place_and_print_visibly() 
         "{warning}"
     );
     assert!(warning.message.contains("22 characters") && warning.message.contains("U+E000"));
+    let page = document
+        .page_of(&warning.place)
+        .expect("the warning's page");
+    assert_eq!(document.pages[page].kind, PageKind::Body);
     let printed: String = (document.pages.iter())
         .flat_map(Page::text_runs)
         .filter(|r| r.role == Role::Content)

@@ -168,8 +168,15 @@ fn render(path: &Path, output: &Path) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    // Layout warnings name their place: `sections[3]/blocks[1]/rows[2]: …`.
-    let layout_warnings = document.warnings.iter().map(ToString::to_string);
+    // Layout warnings name their place and page:
+    // `sections[3]/blocks[1]/rows[2] (page 12): …`.
+    let layout_warnings = document
+        .warnings
+        .iter()
+        .map(|w| match document.page_of(&w.place) {
+            Some(page) => format!("{} (page {}): {}", w.place, page + 1, w.message),
+            None => w.to_string(),
+        });
     for warning in layout_warnings.chain(rendered.warnings) {
         eprintln!("warning: {warning}");
     }

@@ -425,3 +425,25 @@ pub struct Document {
     /// document order.
     pub warnings: Vec<Warning>,
 }
+
+impl Document {
+    /// The first page (0-based) that prints `place` or a part of it: the
+    /// page a preview or a warning points the author to.
+    pub fn page_of(&self, place: &Place) -> Option<usize> {
+        let within = |placed: &Placed| match place {
+            Place::Body(location) => {
+                placed.place.sections.starts_with(&location.sections)
+                    && (location.block.is_none() || placed.place.block == location.block)
+                    && (location.row.is_none() || placed.place.row == location.row)
+            }
+            _ => false,
+        };
+        match place {
+            Place::Cover => Some(0),
+            Place::Contents { .. } => {
+                (self.pages.iter()).position(|p| p.kind == PageKind::Contents)
+            }
+            Place::Body(_) => (self.pages.iter()).position(|p| p.placed.iter().any(within)),
+        }
+    }
+}
