@@ -243,15 +243,20 @@ impl Paginator<'_> {
         }
     }
 
-    /// Goes on in the other orientation: turns a portrait page that is
-    /// still under 40 % full (a short tail of text and an introduction to a
-    /// wide table look better on the table's page than alone on a page of
-    /// their own), lets what follows a short wide table go on under it on
-    /// its landscape page, otherwise starts a new page.
+    /// Goes on in the other orientation: turns a portrait page holding only
+    /// a few lines (a heading and an introduction to a wide table look
+    /// better on the table's page than alone on a page of their own),
+    /// otherwise starts a new page. In the fallback pass (`share`), a page
+    /// under 40 % full turns too, and portrait text may go on under a
+    /// short wide table on its landscape page.
     fn change_orientation(&mut self, orientation: Orientation) {
+        // A heading and an introduction take the table's page; a longer
+        // tail only if moving page starts leaves the page too empty.
+        const FEW_LINES: f32 = 0.2;
         let low = self.y < self.capacity() * LOW_FILL;
+        let few = self.y < self.capacity() * FEW_LINES;
         match (low, orientation) {
-            (true, Orientation::Landscape) => {
+            (true, Orientation::Landscape) if few || self.share => {
                 let (width, height) = self.settings.size(orientation);
                 let page = self.page();
                 page.orientation = orientation;
