@@ -4,16 +4,12 @@
 //! turns pages to landscape for the tables that need it.
 
 use super::boxes::{AnchorMark, Chunk, ChunkKind};
-use super::rowsplit::RowSplitter;
+use super::rowsplit::{MIN_LINES, RowSplitter};
 use super::rules::join_rules;
 use super::text::Warnings;
 use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
-
-/// Lines a paragraph or a split row leaves at a page foot or carries over
-/// at least.
-const MIN_LINES: usize = 2;
 
 /// A body page less full than this looks abandoned.
 const LOW_FILL: f32 = 0.4;
@@ -24,8 +20,12 @@ const LOW_FILL: f32 = 0.4;
 fn kept_part(chunk: &Chunk) -> f32 {
     match chunk.kind {
         ChunkKind::TableRow { .. } => {
-            let first = RowSplitter::new(chunk).first_lines_height(MIN_LINES);
-            chunk.height.min(first)
+            let rows = RowSplitter::new(chunk);
+            // Rows with too few lines to leave two and carry two move whole.
+            if rows.most_lines() < 2 * MIN_LINES {
+                return chunk.height;
+            }
+            chunk.height.min(rows.first_lines_height(MIN_LINES))
         }
         _ => chunk.height,
     }
@@ -276,6 +276,16 @@ impl Paginator<'_> {
             return;
         }
         let room = self.capacity() - self.y - chunk.space_before;
+        // What the chunk before is kept with came here with it: the first
+        // chunk of a keep-together chain decides where the chain goes.
+        let in_chain = chunks[..i]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c.kind, ChunkKind::Anchor(_)))
+            .is_some_and(|c| c.keep_with_next);
+        if in_chain && chunk.height <= room {
+            return;
+        }
         let kept = self.kept_height(chunks, i);
         if kept <= room {
             return;

@@ -6,6 +6,9 @@
 use super::boxes::Chunk;
 use super::{Item, Rect};
 
+/// Lines a split row leaves at a page foot, or carries over, at least.
+pub const MIN_LINES: usize = 2;
+
 /// One line of a cell: the items (by index in the row) whose extents
 /// overlap vertically.
 struct CellLine {
@@ -74,13 +77,27 @@ impl<'c> RowSplitter<'c> {
         }
     }
 
-    /// How many of column `c`'s next lines fit a piece `room` tall.
+    /// How many of column `c`'s next lines go in a piece `room` tall: those
+    /// that fit, less any needed so that none or at least two go on.
     fn fitting(&self, c: usize, room: f32) -> usize {
         let offset = self.offset(c);
-        self.columns[c][self.next[c]..]
-            .iter()
+        let rest = &self.columns[c][self.next[c]..];
+        let fit = (rest.iter())
             .take_while(|line| line.bottom + offset + self.tail <= room + 0.01)
-            .count()
+            .count();
+        match rest.len() - fit {
+            0 => fit,
+            after if after < MIN_LINES => fit.min(rest.len().saturating_sub(MIN_LINES)),
+            _ => fit,
+        }
+    }
+
+    /// The most lines any column has left.
+    pub fn most_lines(&self) -> usize {
+        (self.columns.iter().zip(&self.next))
+            .map(|(lines, &next)| lines.len() - next)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The height a piece needs to hold the next `lines` lines of every
