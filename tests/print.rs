@@ -412,10 +412,10 @@ fn contents_numbers_point_at_the_pages_their_sections_start_on() {
             "{name} has a contents with numbers"
         );
         // Every written entry finds its section: the seeds name them.
-        let unmatched: Vec<&String> = document
+        let unmatched: Vec<&layout::Warning> = document
             .warnings
             .iter()
-            .filter(|w| w.starts_with("contents entry"))
+            .filter(|w| w.message.starts_with("contents entry"))
             .collect();
         assert!(unmatched.is_empty(), "{name}: {unmatched:?}");
     }

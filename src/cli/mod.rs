@@ -183,6 +183,7 @@ fn render_with(
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
+    // Layout warnings name their place: `sections[3]/blocks[1]/rows[2]: …`.
     for warning in &document.warnings {
         eprintln!("warning: {warning}");
     }

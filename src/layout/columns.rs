@@ -2,7 +2,7 @@
 //! word, its text on one line) and how a table's width is shared out.
 
 use super::Colour;
-use super::blocks::list_indent;
+use super::compose::list_indent;
 use super::fonts::Face;
 use super::text::{Piece, Style, extents, rich_pieces};
 use crate::model::{Cell, CellBlock, Column, List, Rich, RowKind, Table};

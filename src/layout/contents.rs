@@ -2,21 +2,23 @@
 //! or entries generated from the headings, each with its page number and a
 //! link to it.
 
-use super::blocks::{Composer, leading, line_chunks, plain_pieces};
-use super::flow::{Anchor, Chunk, paginate};
+use super::boxes::{Chunk, leading, line_chunks};
+use super::compose::Composer;
+use super::flow::{Anchor, paginate};
 use super::fonts::Face;
-use super::text::{Align, Piece, Style, set_text};
+use super::text::{Align, Piece, Style, plain_pieces, set_text};
 use super::{Colour, Item, LinkTarget, Orientation, Page, PageKind, Rect, Role};
 
 /// The contents pages, with `anchors` on the pages they will end up on.
 pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> {
     let plan = composer.plan;
     let settings = composer.settings;
-    let size = settings.body_size;
+    let size = composer.typography.body;
     let width = settings.body_box(Orientation::Portrait).width;
     let mut chunks = Vec::new();
     if !plan.contents.title.trim().is_empty() {
-        let style = Style::new(Face::Bold, size * 1.5).coloured(Colour::ACCENT);
+        let style =
+            Style::new(Face::Bold, composer.typography.contents_title).coloured(Colour::ACCENT);
         let lines = composer.text_lines(
             &plain_pieces(&plan.contents.title, &style),
             0.0,

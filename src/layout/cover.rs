@@ -1,9 +1,10 @@
 //! The cover page: who the plan belongs to, its title, who answers for it
 //! and where it stands.
 
-use super::blocks::{Composer, LineBox, leading, plain_pieces, rule};
+use super::boxes::{LineBox, leading, rule};
+use super::compose::Composer;
 use super::fonts::Face;
-use super::text::{Align, Style};
+use super::text::{Align, Style, plain_pieces};
 use super::{Colour, Orientation, Page, PageKind, PageSettings, Role};
 
 fn page(kind: PageKind, settings: &PageSettings) -> Page {
@@ -14,6 +15,7 @@ fn page(kind: PageKind, settings: &PageSettings) -> Page {
         width,
         height,
         items: Vec::new(),
+        placed: Vec::new(),
     }
 }
 

@@ -3,62 +3,29 @@
 //! follows, repeats table headers, splits rows taller than a page, and
 //! turns pages to landscape for the tables that need it.
 
-use super::table::RowFrame;
+use super::boxes::{AnchorMark, Chunk, ChunkKind};
+use super::rowsplit::RowSplitter;
 use super::text::Warnings;
-use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Role};
+use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role};
 
-/// A vertical piece of the body that moves as one. Items are placed
-/// relative to the chunk: `x` from the body's left edge, `y` from its top.
-#[derive(Clone, Debug, Default)]
-pub struct Chunk {
-    pub items: Vec<Item>,
-    pub height: f32,
-    /// Space above, dropped at the top of a page.
-    pub space_before: f32,
-    /// Must share a page with the next chunk (headings, captions, first lines).
-    pub keep_with_next: bool,
-    pub orientation: Orientation,
-    pub kind: ChunkKind,
-}
+/// Lines a paragraph or a split row leaves at a page foot or carries over
+/// at least.
+const MIN_LINES: usize = 2;
 
-#[derive(Clone, Debug, Default)]
-pub enum ChunkKind {
-    #[default]
-    Plain,
-    /// Starts a new page unless the page is still empty.
-    PageBreak,
-    /// Marks where a section starts, for the outline and the contents.
-    Anchor(AnchorMark),
-    /// A table's header rows, repeated above its rows on every page.
-    TableHeader { table: usize, frame: RowFrame },
-    /// A table row: drawn with its frame, split across pages if taller than one.
-    TableRow { table: usize, frame: RowFrame },
-}
+/// A body page less full than this looks abandoned.
+const LOW_FILL: f32 = 0.4;
 
-impl Chunk {
-    pub fn page_break() -> Chunk {
-        Chunk {
-            kind: ChunkKind::PageBreak,
-            ..Chunk::default()
+/// How much of a chunk must share a page with what it is kept with: all
+/// of it, but only the first lines of a table row that can go on over
+/// the page.
+fn kept_part(chunk: &Chunk) -> f32 {
+    match chunk.kind {
+        ChunkKind::TableRow { .. } => {
+            let first = RowSplitter::new(chunk).first_lines_height(MIN_LINES);
+            chunk.height.min(first)
         }
+        _ => chunk.height,
     }
-
-    fn frame(&self) -> Option<&RowFrame> {
-        match &self.kind {
-            ChunkKind::TableHeader { frame, .. } | ChunkKind::TableRow { frame, .. } => Some(frame),
-            _ => None,
-        }
-    }
-}
-
-/// A section's names, carried through the flow to where it starts.
-#[derive(Clone, Debug, Default)]
-pub struct AnchorMark {
-    /// The title for the outline and a generated contents.
-    pub title: String,
-    /// Other names a written contents entry may use (the template slot).
-    pub aliases: Vec<String>,
-    pub level: usize,
 }
 
 /// Where a section landed, for the outline and the contents.
@@ -128,6 +95,7 @@ impl Paginator<'_> {
             width,
             height,
             items: Vec::new(),
+            placed: Vec::new(),
         });
         self.y = 0.0;
     }
@@ -145,36 +113,51 @@ impl Paginator<'_> {
                     run.role = Role::RepeatedHeader;
                 }
             }
+            if let ChunkKind::TableHeader {
+                caption: Some(caption),
+                ..
+            } = &header.kind
+            {
+                self.place(caption);
+            }
             self.place(&header);
         }
     }
 
     /// Draws a whole chunk at the cursor.
     fn place(&mut self, chunk: &Chunk) {
-        self.place_piece(chunk, 0.0, chunk.height, 0.0, chunk.height);
+        self.place_items(chunk, chunk.items.clone(), chunk.height);
     }
 
-    /// Draws the part of `chunk` whose items start between `start` and
-    /// `end` at the cursor, `lead` below the piece's top, in a piece
-    /// `height` tall (with the row frame, if the chunk has one).
-    fn place_piece(&mut self, chunk: &Chunk, start: f32, end: f32, lead: f32, height: f32) {
+    /// Draws `items` (all of `chunk` or a piece of it, placed from the
+    /// piece's top) at the cursor in a piece `height` tall, with the row
+    /// frame if the chunk has one.
+    fn place_items(&mut self, chunk: &Chunk, items: Vec<Item>, height: f32) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
-        let mut items = Vec::new();
-        if let Some(frame) = chunk.frame() {
-            items.extend(frame.draw(body.x, top, height, self.page_is_empty()));
-        }
-        let first = start <= 0.0;
-        let last = end >= chunk.height;
-        for item in &chunk.items {
-            let item_top = item.bounds().y;
-            if (first || item_top >= start) && (last || item_top < end) {
-                let mut item = item.clone();
-                item.shift(body.x, top + lead - start);
-                items.push(item);
-            }
-        }
+        let frame = chunk
+            .frame()
+            .map(|frame| frame.draw(body.x, top, height, self.page_is_empty()));
+        let items: Vec<Item> = (frame.into_iter().flatten())
+            .chain(items.into_iter().map(|mut item| {
+                item.shift(body.x, top);
+                item
+            }))
+            .collect();
         self.page().items.extend(items);
+        if chunk.height > 0.0 {
+            let placed = Placed {
+                place: chunk.place.clone(),
+                part: chunk.part,
+                rect: Rect {
+                    x: body.x,
+                    y: top,
+                    width: body.width,
+                    height,
+                },
+            };
+            self.page().placed.push(placed);
+        }
         self.y += height;
     }
 
@@ -192,7 +175,7 @@ impl Paginator<'_> {
                 ChunkKind::PageBreak => break,
                 _ => {}
             }
-            height += next.space_before + next.height;
+            height += next.space_before + kept_part(next);
             kept = next.keep_with_next;
         }
         height
@@ -225,13 +208,12 @@ impl Paginator<'_> {
         }
     }
 
-    /// Goes on in the other orientation: turns the current page if it holds
-    /// only a few lines (a heading and an introduction to a wide table look
-    /// better on the table's page than alone on a page of their own),
-    /// otherwise starts a new page.
+    /// Goes on in the other orientation: turns a portrait page that is
+    /// still under 40 % full (a short tail of text and an introduction to a
+    /// wide table look better on the table's page than alone on a page of
+    /// their own), otherwise starts a new page.
     fn change_orientation(&mut self, orientation: Orientation) {
-        const FEW_LINES: f32 = 0.2;
-        let fits_turned = self.y <= self.settings.body_box(orientation).height * FEW_LINES;
+        let fits_turned = self.y < self.capacity() * LOW_FILL;
         if fits_turned && orientation == Orientation::Landscape {
             let (width, height) = self.settings.size(orientation);
             let page = self.page();
@@ -258,9 +240,8 @@ impl Paginator<'_> {
         let fresh_room = self.capacity() - self.repeated_header_height(table);
         let fits_fresh = kept <= fresh_room;
         let chunk_fits_here = chunk.height <= room;
-        let tall_row = table.is_some() && chunk.height > fresh_room;
-        let move_on = if tall_row {
-            !self.worth_starting_here(chunk, room)
+        let move_on = if table.is_some() && !chunk_fits_here {
+            !Self::worth_splitting_here(chunk, room)
         } else {
             fits_fresh || !chunk_fits_here
         };
@@ -285,10 +266,13 @@ impl Paginator<'_> {
         } else if table.is_some() {
             self.split_row(chunk, table);
         } else {
-            self.warnings.add(format!(
-                "a block {:.0} pt tall does not fit on a page and runs past the bottom margin",
-                chunk.height
-            ));
+            self.warnings.add_at(
+                Place::Body(chunk.place.clone()),
+                format!(
+                    "a block {:.0} pt tall does not fit on a page and runs past the bottom margin",
+                    chunk.height
+                ),
+            );
             self.place(chunk);
         }
     }
@@ -304,68 +288,50 @@ impl Paginator<'_> {
 
     fn repeated_header_height(&self, table: Option<usize>) -> f32 {
         match (&self.table_header, table) {
-            (Some((header_table, header)), Some(table)) if *header_table == table => header.height,
+            (Some((header_table, header)), Some(table)) if *header_table == table => {
+                let caption = match &header.kind {
+                    ChunkKind::TableHeader {
+                        caption: Some(caption),
+                        ..
+                    } => caption.height,
+                    _ => 0.0,
+                };
+                header.height + caption
+            }
             _ => 0.0,
         }
     }
 
-    /// A row taller than a page starts where it is if a few lines fit.
-    fn worth_starting_here(&self, chunk: &Chunk, room: f32) -> bool {
-        room >= chunk.height.min(self.capacity()) * 0.25
+    /// A row taller than the room left starts here, to go on over the
+    /// page, if at least two lines of its longest column fit here and at
+    /// least two go on (a row of three lines moves whole).
+    fn worth_splitting_here(chunk: &Chunk, room: f32) -> bool {
+        let (here, after) = RowSplitter::new(chunk).lines_here_and_after(room);
+        here >= MIN_LINES && after >= MIN_LINES
     }
 
-    /// Places a row taller than the room left, a page at a time, cutting
-    /// only between lines of text; each continuation gets its own padding.
+    /// Places a row taller than the room left, a page at a time, each
+    /// column breaking between its own lines.
     fn split_row(&mut self, chunk: &Chunk, table: Option<usize>) {
-        let padding = chunk.frame().map_or(0.0, |f| f.padding);
-        let mut start = 0.0;
+        let mut rows = RowSplitter::new(chunk);
         loop {
-            let lead = if start > 0.0 { padding } else { 0.0 };
-            let remaining = chunk.height - start + lead;
             let room = self.capacity() - self.y;
-            if remaining <= room + 0.01 {
-                self.place_piece(chunk, start, chunk.height, lead, remaining);
-                return;
-            }
-            let limit = start + room - lead - padding;
-            let cut = match cut_between_lines(chunk, start, limit) {
-                Some(cut) => Some(cut),
-                None if self.page_is_empty() => {
-                    self.warnings
-                        .add("a table row had a line too tall for a page; it was cut");
-                    Some(limit.max(start + 1.0))
+            let force = self.page_is_empty();
+            if let Some(piece) = rows.piece(room, force) {
+                if force && piece.height > room + 0.01 {
+                    self.warnings.add_at(
+                        Place::Body(chunk.place.clone()),
+                        "a table row had a line too tall for a page; it runs past the bottom margin",
+                    );
                 }
-                None => None,
-            };
-            if let Some(cut) = cut {
-                self.place_piece(chunk, start, cut, lead, cut - start + lead + padding);
-                start = cut;
+                self.place_items(chunk, piece.items, piece.height);
+                if rows.is_done() {
+                    return;
+                }
             }
             self.continue_on_new_page(chunk.orientation, table);
         }
     }
-}
-
-/// The lowest point, after `start` and no lower than `limit`, where no
-/// line of text still to place is cut in two.
-fn cut_between_lines(chunk: &Chunk, start: f32, limit: f32) -> Option<f32> {
-    let rest: Vec<_> = chunk
-        .items
-        .iter()
-        .map(Item::bounds)
-        .filter(|b| b.y >= start)
-        .collect();
-    rest.iter()
-        .map(|b| b.bottom())
-        .filter(|&cut| cut > start && cut <= limit)
-        .filter(|&cut| {
-            !rest
-                .iter()
-                .any(|b| b.y < cut - 0.01 && b.bottom() > cut + 0.01)
-        })
-        .fold(None, |best: Option<f32>, cut| {
-            Some(best.map_or(cut, |b| b.max(cut)))
-        })
 }
 
 /// Draws rules over fills, and joins the vertical rules that continue one

@@ -1,62 +1,15 @@
-//! The document around the body: cover, foreword and contents before it
-//! (the contents laid out until its page count settles), the running
-//! header and footer on every page after the cover, and the DRAFT
-//! watermark.
+//! The furniture around the body: the running header and footer on every
+//! page after the cover, and the DRAFT watermark.
 
-use super::blocks::{Composer, rule};
-use super::contents::contents_pages;
-use super::cover::cover_page;
-use super::flow::{Anchor, Paginated, paginate};
+use super::boxes::rule;
 use super::fonts::Face;
 use super::text::{Align, Style};
-use super::{Colour, Document, Item, Orientation, Page, PageSettings, Rect, Role, TextRun};
-use crate::model::{Plan, PlanState, Section};
+use super::{Colour, Item, Orientation, Page, PageSettings, Rect, Role, TextRun};
+use crate::model::{Plan, PlanState};
 
-pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
-    let mut composer = Composer::new(plan, settings);
-    // A foreword may come before the contents page.
-    let (front, main) = plan
-        .sections
-        .split_at(plan.contents.after_sections.min(plan.sections.len()));
-    let mut lay_out = |sections: &[Section], with_title: bool| {
-        let mut chunks = composer.body(sections, with_title);
-        if chunks.is_empty() {
-            return Paginated::default();
-        }
-        paginate(&mut chunks, settings, &mut composer.warnings)
-    };
-    // The body title heads the first body page, foreword or not.
-    let has_front = !front.is_empty();
-    let front = lay_out(front, has_front);
-    let main = lay_out(main, !has_front);
-
-    // The contents' own length decides the body's page numbers, so lay it
-    // out until the count it assumed is the count it takes.
-    let after_cover = |anchors: &[Anchor], first_page: usize| -> Vec<Anchor> {
-        anchors
-            .iter()
-            .map(|a| Anchor {
-                page: a.page + first_page,
-                ..a.clone()
-            })
-            .collect()
-    };
-    let mut contents_count = 1;
-    let (contents, anchors) = loop {
-        let mut anchors = after_cover(&front.anchors, 1);
-        let main_first_page = 1 + front.pages.len() + contents_count;
-        anchors.extend(after_cover(&main.anchors, main_first_page));
-        let pages = contents_pages(&mut composer, &anchors);
-        if pages.len() == contents_count {
-            break (pages, anchors);
-        }
-        contents_count = pages.len();
-    };
-
-    let mut pages = vec![cover_page(&mut composer)];
-    pages.extend(front.pages);
-    pages.extend(contents);
-    pages.extend(main.pages);
+/// The running header and footer on every page after the cover, and the
+/// DRAFT watermark on every page of a plan not yet signed off.
+pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
     let total = pages.len();
     let draft = plan.status.state != PlanState::SignedOff;
     for (index, page) in pages.iter_mut().enumerate() {
@@ -69,20 +22,6 @@ pub fn lay_out_document(plan: &Plan, settings: &PageSettings) -> Document {
         if draft {
             page.items.insert(0, watermark(page));
         }
-    }
-    let bookmarks = anchors.iter().map(Anchor::bookmark).collect();
-    let cover = &plan.cover;
-    Document {
-        pages,
-        bookmarks,
-        title: cover.title.clone(),
-        author: cover.owner().to_string(),
-        subject: [cover.directorate.as_str(), cover.year.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        warnings: composer.warnings.0.into_iter().collect(),
     }
 }
 

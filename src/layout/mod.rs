@@ -6,368 +6,93 @@
 //! draw the same pages on screen. Tests assert on the pages directly.
 
 mod blocks;
+mod boxes;
 mod columns;
+mod compose;
 mod contents;
 mod cover;
 mod flow;
 pub mod fonts;
 mod furniture;
+mod page;
+mod rowsplit;
 mod table;
 mod text;
 
 pub use fonts::Face;
+pub use page::*;
 
-use crate::model::Plan;
+use crate::model::{Plan, Section};
+use compose::Composer;
+use flow::{Anchor, Paginated, paginate};
 
-/// Paper and margins, in points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PageSettings {
-    /// Portrait width and height (A4 by default).
-    pub width: f32,
-    pub height: f32,
-    /// The body's margins on every side.
-    pub margin: f32,
-    /// Extra room at the top and bottom for the running header and footer.
-    pub furniture_band: f32,
-    /// The body text size; everything else is sized from it.
-    pub body_size: f32,
-}
-
-impl Default for PageSettings {
-    fn default() -> Self {
-        PageSettings {
-            width: 595.28,
-            height: 841.89,
-            margin: 56.7,
-            furniture_band: 22.0,
-            body_size: 10.0,
-        }
-    }
-}
-
-impl PageSettings {
-    /// The page's size in the given orientation.
-    pub fn size(&self, orientation: Orientation) -> (f32, f32) {
-        match orientation {
-            Orientation::Portrait => (self.width, self.height),
-            Orientation::Landscape => (self.height, self.width),
-        }
-    }
-
-    /// Where the body may print: inside the margins, below the header band
-    /// and above the footer band.
-    pub fn body_box(&self, orientation: Orientation) -> Rect {
-        let (width, height) = self.size(orientation);
-        Rect {
-            x: self.margin,
-            y: self.margin + self.furniture_band,
-            width: width - 2.0 * self.margin,
-            height: height - 2.0 * (self.margin + self.furniture_band),
-        }
-    }
-
-    /// The band above the body that holds the running header.
-    pub fn header_box(&self, orientation: Orientation) -> Rect {
-        let (width, _) = self.size(orientation);
-        Rect {
-            x: self.margin,
-            y: self.margin - self.furniture_band * 0.5,
-            width: width - 2.0 * self.margin,
-            height: self.furniture_band,
-        }
-    }
-
-    /// The band below the body that holds the footer.
-    pub fn footer_box(&self, orientation: Orientation) -> Rect {
-        let (width, height) = self.size(orientation);
-        Rect {
-            x: self.margin,
-            y: height - self.margin - self.furniture_band * 0.5,
-            width: width - 2.0 * self.margin,
-            height: self.furniture_band,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Orientation {
-    #[default]
-    Portrait,
-    Landscape,
-}
-
-/// A rectangle in points, `y` measured down from the top of the page.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Rect {
-    pub x: f32,
-    pub y: f32,
-    pub width: f32,
-    pub height: f32,
-}
-
-impl Rect {
-    pub fn right(&self) -> f32 {
-        self.x + self.width
-    }
-
-    pub fn bottom(&self) -> f32 {
-        self.y + self.height
-    }
-
-    /// True when `other` lies inside this rectangle (allowing rounding).
-    pub fn contains(&self, other: &Rect) -> bool {
-        const SLACK: f32 = 0.01;
-        other.x >= self.x - SLACK
-            && other.y >= self.y - SLACK
-            && other.right() <= self.right() + SLACK
-            && other.bottom() <= self.bottom() + SLACK
-    }
-
-    /// True when the two rectangles share some area (touching is not overlapping).
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        const SLACK: f32 = 0.01;
-        self.x < other.right() - SLACK
-            && other.x < self.right() - SLACK
-            && self.y < other.bottom() - SLACK
-            && other.y < self.bottom() - SLACK
-    }
-}
-
-/// An sRGB colour, each channel 0–1.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Colour {
-    pub r: f32,
-    pub g: f32,
-    pub b: f32,
-}
-
-impl Colour {
-    pub const BLACK: Colour = Colour::grey(0.0);
-    /// Headings and rules: a dark council blue.
-    pub const ACCENT: Colour = Colour::rgb(0x1f, 0x3a, 0x5f);
-    pub const MUTED: Colour = Colour::grey(0.35);
-    pub const GRID: Colour = Colour::grey(0.6);
-    pub const HEADER_FILL: Colour = Colour::rgb(0xdc, 0xe4, 0xee);
-    pub const GROUP_FILL: Colour = Colour::grey(0.92);
-    pub const WATERMARK: Colour = Colour::grey(0.88);
-    pub const LINK: Colour = Colour::rgb(0x1a, 0x4f, 0x9c);
-
-    pub const fn grey(level: f32) -> Colour {
-        Colour {
-            r: level,
-            g: level,
-            b: level,
-        }
-    }
-
-    pub const fn rgb(r: u8, g: u8, b: u8) -> Colour {
-        Colour {
-            r: r as f32 / 255.0,
-            g: g as f32 / 255.0,
-            b: b as f32 / 255.0,
-        }
-    }
-
-    /// Reads `#rrggbb`.
-    pub fn from_hex(hex: &str) -> Option<Colour> {
-        let digits = hex.trim().strip_prefix('#')?;
-        if digits.len() != 6 || !digits.is_ascii() {
-            return None;
-        }
-        let channel = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
-        Some(Colour::rgb(channel(0)?, channel(2)?, channel(4)?))
-    }
-}
-
-/// What a piece of text is for. Only `Content` comes from the plan's own
-/// words; everything else is furniture the print engine adds, so tests can
-/// tell them apart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The plan's own words.
-    Content,
-    /// Labels the print engine adds (`Director:`, `Status:`).
-    Label,
-    /// List markers and rating dots the engine generates (`•`, `2.`, `●●●`).
-    Marker,
-    /// A contents line generated from a heading (the heading's words again).
-    ContentsEntry,
-    /// The page number on a contents line.
-    ContentsPage,
-    /// A table's header rows again, on a page the table continues onto.
-    RepeatedHeader,
-    RunningHeader,
-    Footer,
-    Watermark,
-}
-
-/// A run of text in one face, size and colour, on one baseline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TextRun {
-    pub text: String,
-    pub x: f32,
-    /// The baseline, measured down from the top of the page.
-    pub baseline: f32,
-    pub face: Face,
-    pub size: f32,
-    pub colour: Colour,
-    pub role: Role,
-    pub underline: bool,
-    /// Degrees anticlockwise about the run's start (only the watermark turns).
-    pub rotation: f32,
-    /// The next run continues this one's word with no space between
-    /// (a word broken across lines or spans).
-    pub joins_next: bool,
-    /// The measured width.
-    pub width: f32,
-}
-
-impl TextRun {
-    /// The box the glyphs occupy: from the ascender to the descender.
-    pub fn bounds(&self) -> Rect {
-        Rect {
-            x: self.x,
-            y: self.baseline - fonts::ASCENT * self.size,
-            width: self.width,
-            height: (fonts::ASCENT + fonts::DESCENT) * self.size,
-        }
-    }
-}
-
-/// Where a link goes.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LinkTarget {
-    /// A page of this document (0-based) and the height on it.
-    Page {
-        page: usize,
-        y: f32,
-    },
-    Uri(String),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Item {
-    Text(TextRun),
-    /// A straight line of `width` points.
-    Line {
-        from: (f32, f32),
-        to: (f32, f32),
-        width: f32,
-        colour: Colour,
-    },
-    /// A filled rectangle with no outline.
-    Fill {
-        rect: Rect,
-        colour: Colour,
-    },
-    /// A clickable area.
-    Link {
-        rect: Rect,
-        target: LinkTarget,
-    },
-}
-
-impl Item {
-    /// The area the item covers on the page.
-    pub fn bounds(&self) -> Rect {
-        match self {
-            Item::Text(run) => run.bounds(),
-            Item::Line {
-                from, to, width, ..
-            } => {
-                let half = width / 2.0;
-                let (x0, x1) = (from.0.min(to.0), from.0.max(to.0));
-                let (y0, y1) = (from.1.min(to.1), from.1.max(to.1));
-                Rect {
-                    x: x0 - if y0 == y1 { 0.0 } else { half },
-                    y: y0 - if x0 == x1 { 0.0 } else { half },
-                    width: x1 - x0 + if y0 == y1 { 0.0 } else { *width },
-                    height: y1 - y0 + if x0 == x1 { 0.0 } else { *width },
-                }
-            }
-            Item::Fill { rect, .. } | Item::Link { rect, .. } => *rect,
-        }
-    }
-
-    pub fn as_text(&self) -> Option<&TextRun> {
-        match self {
-            Item::Text(run) => Some(run),
-            _ => None,
-        }
-    }
-
-    /// Moves the item down the page by `dy`.
-    fn shift(&mut self, dx: f32, dy: f32) {
-        match self {
-            Item::Text(run) => {
-                run.x += dx;
-                run.baseline += dy;
-            }
-            Item::Line { from, to, .. } => {
-                from.0 += dx;
-                to.0 += dx;
-                from.1 += dy;
-                to.1 += dy;
-            }
-            Item::Fill { rect, .. } | Item::Link { rect, .. } => {
-                rect.x += dx;
-                rect.y += dy;
-            }
-        }
-    }
-}
-
-/// What a page is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PageKind {
-    Cover,
-    Contents,
-    Body,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Page {
-    pub kind: PageKind,
-    pub orientation: Orientation,
-    pub width: f32,
-    pub height: f32,
-    /// Drawn in order: later items paint over earlier ones.
-    pub items: Vec<Item>,
-}
-
-impl Page {
-    pub fn text_runs(&self) -> impl Iterator<Item = &TextRun> {
-        self.items.iter().filter_map(Item::as_text)
-    }
-}
-
-/// An entry in the PDF's outline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bookmark {
-    pub title: String,
-    /// 0-based page index.
-    pub page: usize,
-    /// 1 for a top-level section.
-    pub level: usize,
-    /// Where the section starts, down the page.
-    pub y: f32,
-}
-
-/// A laid-out plan, ready to draw.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Document {
-    pub pages: Vec<Page>,
-    pub bookmarks: Vec<Bookmark>,
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    /// Anything the layout could not print as written: missing glyphs,
-    /// words broken to fit, cells dropped.
-    pub warnings: Vec<String>,
-}
-
-/// Lays out a whole plan: cover, contents, body, running header and footer,
-/// watermark.
+/// Lays out a whole plan: cover, foreword and contents (the contents laid
+/// out until its page count settles), body, running header and footer,
+/// watermark. The passes, in the order a render runs them: `blocks` and
+/// `table` (with `columns`) turn the plan into chunks, `flow` paginates
+/// them, `contents` and `cover` make the front pages, `furniture` adds the
+/// header, footer and watermark. They all build on `compose` (setting
+/// text), `boxes` (line boxes, chunks, row frames, type sizes) and `text`
+/// (line breaking).
 pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
-    furniture::lay_out_document(plan, settings)
+    let mut composer = Composer::new(plan, settings);
+    // A foreword may come before the contents page.
+    let (front, main) = plan
+        .sections
+        .split_at(plan.contents.after_sections.min(plan.sections.len()));
+    let mut lay_out = |sections: &[Section], first: usize, with_title: bool| {
+        let mut chunks = blocks::body(&mut composer, sections, first, with_title);
+        if chunks.is_empty() {
+            return Paginated::default();
+        }
+        paginate(&mut chunks, settings, &mut composer.warnings)
+    };
+    // The body title heads the first body page, foreword or not.
+    let has_front = !front.is_empty();
+    let first_main = front.len();
+    let front = lay_out(front, 0, has_front);
+    let main = lay_out(main, first_main, !has_front);
+
+    // The contents' own length decides the body's page numbers, so lay it
+    // out until the count it assumed is the count it takes.
+    let after_cover = |anchors: &[Anchor], first_page: usize| -> Vec<Anchor> {
+        anchors
+            .iter()
+            .map(|a| Anchor {
+                page: a.page + first_page,
+                ..a.clone()
+            })
+            .collect()
+    };
+    let mut contents_count = 1;
+    let (contents, anchors) = loop {
+        let mut anchors = after_cover(&front.anchors, 1);
+        let main_first_page = 1 + front.pages.len() + contents_count;
+        anchors.extend(after_cover(&main.anchors, main_first_page));
+        let pages = contents::contents_pages(&mut composer, &anchors);
+        if pages.len() == contents_count {
+            break (pages, anchors);
+        }
+        contents_count = pages.len();
+    };
+
+    let mut pages = vec![cover::cover_page(&mut composer)];
+    pages.extend(front.pages);
+    pages.extend(contents);
+    pages.extend(main.pages);
+    furniture::add_furniture(&mut pages, plan, settings);
+    let bookmarks = anchors.iter().map(Anchor::bookmark).collect();
+    let cover = &plan.cover;
+    Document {
+        pages,
+        bookmarks,
+        title: cover.title.clone(),
+        author: cover.owner().to_string(),
+        subject: [cover.directorate.as_str(), cover.year.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        warnings: composer.warnings.found.into_iter().collect(),
+    }
 }

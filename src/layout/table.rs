@@ -2,75 +2,16 @@
 //! page, group, total and guidance rows styled, landscape pages for tables
 //! too wide for portrait.
 
-use super::blocks::{Composer, LineBox, leading, line_chunks, rule, stack};
+use super::boxes::{Chunk, ChunkKind, GRID_WIDTH, LineBox, RowFrame, leading, line_chunks, stack};
 use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
-use super::flow::{Chunk, ChunkKind};
+use super::compose::Composer;
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Orientation, Rect};
-use crate::model::{HeaderCell, Row, RowKind, Table};
+use super::{Colour, Item, Orientation, Part, Place, Role};
+use crate::model::{HeaderCell, Location, Row, RowKind, Table};
 
-/// Line width of the grid.
-const GRID_WIDTH: f32 = 0.4;
-
-/// How to draw a table row's borders and background around whatever part
-/// of it lands on a page.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowFrame {
-    /// Column edges, from the body's left edge.
-    pub edges: Vec<f32>,
-    pub fill: Option<Colour>,
-    /// A heavier rule above (total rows).
-    pub rule_above: bool,
-    pub padding: f32,
-}
-
-impl RowFrame {
-    /// The frame's lines and fill for a piece `height` tall at `top`.
-    /// Rules lie inside the piece, so a row ends where its page's body
-    /// ends; a row under another shares that row's bottom rule, so only
-    /// a piece at the top of a page (`draw_top`) draws a rule above.
-    pub fn draw(&self, x: f32, top: f32, height: f32, draw_top: bool) -> Vec<Item> {
-        let (Some(&left), Some(&right)) = (self.edges.first(), self.edges.last()) else {
-            return Vec::new();
-        };
-        let (left, right, bottom) = (x + left, x + right, top + height);
-        let mut items = Vec::new();
-        if let Some(colour) = self.fill {
-            items.push(Item::Fill {
-                rect: Rect {
-                    x: left,
-                    y: top,
-                    width: right - left,
-                    height,
-                },
-                colour,
-            });
-        }
-        let half = GRID_WIDTH / 2.0;
-        if draw_top {
-            let over = top + half;
-            items.push(rule((left, over), (right, over), GRID_WIDTH, Colour::GRID));
-        }
-        let under = bottom - half;
-        items.push(rule(
-            (left, under),
-            (right, under),
-            GRID_WIDTH,
-            Colour::GRID,
-        ));
-        for &edge in &self.edges {
-            let (from, to) = ((x + edge, top), (x + edge, bottom));
-            items.push(rule(from, to, GRID_WIDTH, Colour::GRID));
-        }
-        if self.rule_above {
-            const TOTAL_RULE: f32 = 1.0;
-            let y = top + TOTAL_RULE / 2.0;
-            items.push(rule((left, y), (right, y), TOTAL_RULE, Colour::BLACK));
-        }
-        items
-    }
-}
+/// Between a caption and its table.
+const CAPTION_GAP: f32 = 3.0;
 
 /// A size and orientation a table could be set in.
 #[derive(Clone, Copy, Debug)]
@@ -82,7 +23,7 @@ struct Setting {
 /// Picks the first setting the table fits comfortably: portrait at the
 /// table size, then landscape, then landscape in smaller type.
 fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) {
-    let size = composer.settings.body_size * 0.85;
+    let size = composer.typography.small;
     let candidates = [
         Setting {
             orientation: Orientation::Portrait,
@@ -125,7 +66,12 @@ fn table_room(composer: &Composer, orientation: Orientation) -> f32 {
 
 /// Lays out a table: caption, header (repeated on each page it spans),
 /// rows, notes.
-pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Chunk> {
+pub fn table_chunks(
+    composer: &mut Composer,
+    table: &Table,
+    id: usize,
+    place: &Location,
+) -> Vec<Chunk> {
     if table.columns.is_empty() {
         composer
             .warnings
@@ -152,26 +98,69 @@ pub fn table_chunks(composer: &mut Composer, table: &Table, id: usize) -> Vec<Ch
         size: setting.size,
     };
     let mut chunks = Vec::new();
-    let caption_style = Style::new(Face::Bold, composer.settings.body_size);
+    let caption_style = Style::new(Face::Bold, composer.typography.body);
     let body_width = composer.settings.body_box(setting.orientation).width;
-    for line in &table.caption {
-        let pieces = rich_pieces(line, &caption_style);
-        let lines = composer.text_lines(
-            &pieces,
-            0.0,
-            body_width,
-            Align::Left,
-            leading(caption_style.size),
+    let caption = |composer: &mut Composer, continued: bool| {
+        let style = match continued {
+            false => caption_style.clone(),
+            true => caption_style.clone().role(Role::RepeatedHeader),
+        };
+        let mut chunks = Vec::new();
+        for (i, line) in table.caption.iter().enumerate() {
+            let mut pieces = rich_pieces(line, &style);
+            if continued && i + 1 == table.caption.len() {
+                pieces.push(Piece::new(" (continued)", style.clone()));
+            }
+            let lines =
+                composer.text_lines(&pieces, 0.0, body_width, Align::Left, leading(style.size));
+            chunks.extend(line_chunks(lines, 0.0, true));
+        }
+        if let Some(last) = chunks.last_mut() {
+            last.height += CAPTION_GAP;
+        }
+        chunks
+    };
+    chunks.extend(caption(composer, false).into_iter().map(|chunk| Chunk {
+        part: Part::Caption,
+        ..chunk
+    }));
+    let continued = caption(composer, true);
+    let mut header = layout.header(composer, id);
+    if let ChunkKind::TableHeader { caption, .. } = &mut header.kind
+        && !continued.is_empty()
+    {
+        let (items, height) = stack(
+            continued
+                .into_iter()
+                .map(|c| LineBox {
+                    items: c.items,
+                    height: c.height,
+                    space_before: 0.0,
+                })
+                .collect(),
         );
-        chunks.extend(line_chunks(lines, 0.0, true));
+        *caption = Some(Box::new(Chunk {
+            items,
+            height,
+            place: place.clone(),
+            part: Part::ContinuedCaption,
+            ..Chunk::default()
+        }));
     }
-    if let Some(last) = chunks.last_mut() {
-        last.height += 3.0;
-    }
-    chunks.push(layout.header(composer, id));
+    header.part = Part::TableHeader;
+    chunks.push(header);
     let mut rows: Vec<Chunk> = (table.rows.iter().enumerate())
-        .map(|(r, row)| layout.row(composer, row, r, id))
+        .map(|(r, row)| {
+            let row_place = Location::cell(&place.sections, place.block.unwrap_or(0), r, None);
+            composer.warnings.place = Place::Body(row_place.clone());
+            Chunk {
+                place: row_place,
+                part: Part::Row,
+                ..layout.row(composer, row, r, id)
+            }
+        })
         .collect();
+    composer.warnings.place = Place::Body(place.clone());
     let page_height = composer.settings.body_box(setting.orientation).height;
     keep_rows_together(&mut rows, &table.rows, page_height);
     chunks.extend(rows);
@@ -193,17 +182,35 @@ struct HeaderBand {
 
 /// A short table stays in one piece; a longer one leaves at least two
 /// rows under its header and carries at least two onto a new page; a
-/// group's label stays with its first row.
+/// group's label stays with its first row; the closing group (the memo
+/// lines, subtotals and totals that end a table) takes the two rows above
+/// it to its page.
 fn keep_rows_together(rows: &mut [Chunk], kinds: &[Row], page_height: f32) {
     const SHORT: f32 = 1.0 / 3.0;
+    const CARRIED: usize = 2;
     let count = rows.len();
     let height: f32 = rows.iter().map(|r| r.height).sum();
+    let closing = closing_group(kinds);
+    let carried_from = closing.saturating_sub(CARRIED);
     for (i, row) in rows.iter_mut().enumerate() {
         let last = i + 1 == count;
         let short = height <= page_height * SHORT;
         let group = kinds[i].kind == RowKind::Group;
         let ends = count > 2 && (i == 0 || i + 2 == count);
-        row.keep_with_next = !last && (short || ends || group);
+        let closes = closing < count && i >= carried_from;
+        row.keep_with_next = !last && (short || ends || group || closes);
+    }
+}
+
+/// Where a table's closing group starts: the memo lines, subtotals and
+/// totals after its last data row (the row count if it has none).
+pub fn closing_group(rows: &[Row]) -> usize {
+    let closes = |row: &Row| matches!(row.kind, RowKind::Memo | RowKind::Subtotal | RowKind::Total);
+    let start = rows.len() - rows.iter().rev().take_while(|r| closes(r)).count();
+    if start == rows.len() || start == 0 {
+        rows.len()
+    } else {
+        start
     }
 }
 
@@ -280,6 +287,7 @@ impl TableLayout<'_> {
             kind: ChunkKind::TableHeader {
                 table: id,
                 frame: RowFrame::default(),
+                caption: None,
             },
             ..Chunk::default()
         }

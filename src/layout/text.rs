@@ -2,8 +2,8 @@
 //! out. Breaks at spaces; a word wider than the line breaks inside itself
 //! rather than overflowing.
 
-use super::fonts::{ASCENT, Face};
-use super::{Colour, Item, LinkTarget, Rect, Role, TextRun};
+use super::fonts::{ASCENT, DESCENT, Face};
+use super::{Colour, Item, LinkTarget, Place, Rect, Role, TextRun, Warning};
 use crate::model::Rich;
 use std::collections::BTreeSet;
 
@@ -101,13 +101,31 @@ pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
         .collect()
 }
 
-/// Problems worth telling the author about, each reported once.
+/// Plain text in a style, as pieces.
+pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
+    rich_pieces(&Rich::plain(text), style)
+}
+
+/// Problems worth telling the author about, each reported once per place.
 #[derive(Clone, Debug, Default)]
-pub struct Warnings(pub BTreeSet<String>);
+pub struct Warnings {
+    /// Where the text being laid out comes from: set by each pass as it
+    /// goes, so warnings raised deep in line breaking name their place.
+    pub place: Place,
+    pub found: BTreeSet<Warning>,
+}
 
 impl Warnings {
     pub fn add(&mut self, message: impl Into<String>) {
-        self.0.insert(message.into());
+        let place = self.place.clone();
+        self.add_at(place, message);
+    }
+
+    pub fn add_at(&mut self, place: Place, message: impl Into<String>) {
+        self.found.insert(Warning {
+            place,
+            message: message.into(),
+        });
     }
 }
 
@@ -398,7 +416,8 @@ pub fn set_lines(
             .map(|f| f.style.size)
             .fold(0.0, f32::max);
         // Centre the glyphs' height in the line's leading.
-        let baseline = top + i as f32 * leading + (leading - size * 1.17) / 2.0 + ASCENT * size;
+        let glyphs = (ASCENT + DESCENT) * size;
+        let baseline = top + i as f32 * leading + (leading - glyphs) / 2.0 + ASCENT * size;
         for fragment in &line.fragments {
             let style = &fragment.style;
             let raise = if style.superscript {
@@ -498,7 +517,7 @@ mod tests {
             })
             .collect();
         assert_eq!(joined.trim_end(), "a Supercalifragilistic word");
-        assert_eq!(warnings.0.len(), 1);
+        assert_eq!(warnings.found.len(), 1);
     }
 
     #[test]

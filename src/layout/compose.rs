@@ -1,0 +1,201 @@
+//! Text set into line boxes: paragraphs, lists, notes and table cells,
+//! which every pass that prints the plan's words shares. Holds what the
+//! passes share while laying out: the plan, the page settings, the type
+//! sizes and the warnings.
+
+use super::boxes::{LineBox, Typography, leading};
+use super::fonts::Face;
+use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
+use super::{Colour, Orientation, PageSettings, Role};
+use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan};
+
+/// Sets the plan's text for the passes and collects their warnings.
+pub struct Composer<'a> {
+    pub plan: &'a Plan,
+    pub settings: &'a PageSettings,
+    pub typography: Typography,
+    pub warnings: Warnings,
+    tables: usize,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(plan: &'a Plan, settings: &'a PageSettings) -> Composer<'a> {
+        Composer {
+            plan,
+            settings,
+            typography: Typography::new(settings.body_size),
+            warnings: Warnings::default(),
+            tables: 0,
+        }
+    }
+
+    pub fn body_style(&self) -> Style {
+        Style::new(Face::Regular, self.typography.body)
+    }
+
+    /// The width of a portrait page's body.
+    pub fn body_width(&self) -> f32 {
+        self.settings.body_box(Orientation::Portrait).width
+    }
+
+    /// A number for the next table, so its header repeats above its own
+    /// rows only.
+    pub fn next_table_id(&mut self) -> usize {
+        self.tables += 1;
+        self.tables
+    }
+
+    /// Breaks `pieces` into lines, each a box of its own.
+    pub fn text_lines(
+        &mut self,
+        pieces: &[Piece],
+        x: f32,
+        width: f32,
+        align: Align,
+        leading: f32,
+    ) -> Vec<LineBox> {
+        break_lines(pieces, width, &mut self.warnings)
+            .iter()
+            .map(|line| LineBox {
+                items: set_lines(std::slice::from_ref(line), x, 0.0, width, align, leading).items,
+                height: leading,
+                space_before: 0.0,
+            })
+            .collect()
+    }
+
+    /// A list with hanging indents: markers in a gutter as wide as the
+    /// widest marker, item text beside them, nested lists indented further.
+    pub fn list_lines(&mut self, list: &List, x: f32, width: f32, style: &Style) -> Vec<LineBox> {
+        let markers: Vec<String> = (0..list.items.len()).map(|i| list.marker(i)).collect();
+        let indent = list_indent(list, style);
+        let leading = leading(style.size);
+        let mut out = Vec::new();
+        for (item, marker) in list.items.iter().zip(&markers) {
+            let pieces = rich_pieces(&item.text, style);
+            let mut lines =
+                self.text_lines(&pieces, x + indent, width - indent, Align::Left, leading);
+            if lines.is_empty() {
+                lines.push(LineBox {
+                    height: leading,
+                    ..LineBox::default()
+                });
+            }
+            if !marker.is_empty() {
+                let role = if item.marker.is_empty() {
+                    Role::Marker
+                } else {
+                    Role::Content
+                };
+                let marker_style = style.clone().role(role);
+                let mut set = self.text_lines(
+                    &[Piece::new(marker.clone(), marker_style)],
+                    x,
+                    indent,
+                    Align::Left,
+                    leading,
+                );
+                if let Some(marker_line) = set.first_mut() {
+                    lines[0].items.splice(0..0, marker_line.items.drain(..));
+                }
+            }
+            lines[0].space_before = Typography::list_item_gap(style.size);
+            out.extend(lines);
+            if !item.children.is_empty() {
+                out.extend(self.list_lines(&item.children, x + indent, width - indent, style));
+            }
+        }
+        out
+    }
+
+    /// A note in smaller type, its marker hanging in the margin of the text.
+    pub fn note_lines(&mut self, note: &Note, x: f32, width: f32) -> Vec<LineBox> {
+        let size = self.typography.small;
+        let style = Style::new(Face::Regular, size).coloured(Colour::MUTED);
+        let mut pieces = Vec::new();
+        if !note.marker.is_empty() {
+            pieces.push(Piece::new(format!("{} ", note.marker), style.clone()));
+        }
+        pieces.extend(rich_pieces(&note.text, &style));
+        self.text_lines(&pieces, x, width, Align::Left, leading(size))
+    }
+
+    /// A table cell's paragraphs, lists and ratings, top to bottom.
+    pub fn cell_lines(
+        &mut self,
+        cell: &Cell,
+        x: f32,
+        width: f32,
+        align: Align,
+        style: &Style,
+    ) -> Vec<LineBox> {
+        let mut out = Vec::new();
+        let leading = leading(style.size);
+        let blocks = &cell.0;
+        let mut i = 0;
+        while i < blocks.len() {
+            let mut lines = match &blocks[i] {
+                CellBlock::Para(rich) => {
+                    let mut pieces = rich_pieces(rich, style);
+                    // A rating prints on the line of the value it rates.
+                    if let Some(CellBlock::Rating(rating)) = blocks.get(i + 1) {
+                        pieces.extend(self.rating_pieces(rating.band, &rating.label, style));
+                        i += 1;
+                    }
+                    self.text_lines(&pieces, x, width, align, leading)
+                }
+                CellBlock::Rating(rating) => {
+                    let pieces = self.rating_pieces(rating.band, &rating.label, style);
+                    self.text_lines(&pieces, x, width, align, leading)
+                }
+                CellBlock::List(list) => self.list_lines(list, x, width, style),
+            };
+            if let Some(first) = lines.first_mut().filter(|_| !out.is_empty()) {
+                first.space_before = first
+                    .space_before
+                    .max(Typography::cell_block_gap(style.size));
+            }
+            out.extend(lines);
+            i += 1;
+        }
+        out
+    }
+
+    /// ` ●●● Acceptable`: the dots in the band's colour, then the label.
+    pub fn rating_pieces(&mut self, band: u8, label: &str, style: &Style) -> Vec<Piece> {
+        let colour = match self.plan.band_colour(band) {
+            Some(hex) => Colour::from_hex(hex).unwrap_or_else(|| {
+                self.warnings.add(format!(
+                    "rating band {band} has colour \"{hex}\", which is not #rrggbb; printed grey"
+                ));
+                Colour::grey(0.5)
+            }),
+            None => Colour::grey(0.5),
+        };
+        let mut pieces = Vec::new();
+        if band > 0 {
+            let dots = style.clone().coloured(colour).role(Role::Marker);
+            pieces.push(Piece::new(
+                format!(" {}", "●".repeat(usize::from(band))),
+                dots,
+            ));
+        }
+        if !label.trim().is_empty() {
+            pieces.push(Piece::new(format!(" {label}"), style.clone()));
+        }
+        pieces
+    }
+}
+
+/// How far a list's text is indented: the widest marker and a gap, so the
+/// markers hang in a gutter of their own.
+pub fn list_indent(list: &List, style: &Style) -> f32 {
+    let widest = (0..list.items.len())
+        .map(|i| style.face.width(&list.marker(i), style.size))
+        .fold(0.0, f32::max);
+    if widest == 0.0 && list.style == ListStyle::Plain {
+        0.0
+    } else {
+        (widest + style.size * 0.6).max(style.size * 1.3)
+    }
+}
