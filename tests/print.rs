@@ -8,8 +8,8 @@ use print_common as common;
 use common::{Words, count_words, lay_out, plans, rich_words};
 use planwright::layout::{self, Item, Orientation, Page, PageKind, PageSettings, Role, TextRun};
 use planwright::model::{
-    Block, Cell, CellBlock, Column, ColumnKind, List, ListItem, Plan, PlanState, Row, RowKind,
-    Section, Table, TableKind,
+    Block, Cell, CellBlock, Column, ColumnKind, List, ListItem, Plan, Row, RowKind, Section, Table,
+    TableKind,
 };
 use planwright::template;
 
@@ -109,26 +109,6 @@ fn every_page_after_the_cover_says_page_x_of_y() {
                 header > 0,
                 "{name} page {} has no running header",
                 index + 1
-            );
-        }
-    }
-}
-
-#[test]
-fn drafts_carry_a_watermark_on_every_page_and_signed_off_plans_none() {
-    let mut plan = template::all()[0].new_plan();
-    for state in PlanState::ALL {
-        plan.status.state = state;
-        let document = lay_out(&plan);
-        for page in &document.pages {
-            let marks = page
-                .text_runs()
-                .filter(|r| r.role == Role::Watermark)
-                .count();
-            assert_eq!(
-                marks,
-                usize::from(state != PlanState::SignedOff),
-                "{state:?}"
             );
         }
     }
