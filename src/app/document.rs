@@ -237,11 +237,7 @@ fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, String> {
     .map_err(|e| e.to_string())?;
     Ok(Exported {
         pages: document.pages.len(),
-        warnings: document
-            .warnings
-            .iter()
-            .map(ToString::to_string)
-            .collect(),
+        warnings: document.warnings.iter().map(ToString::to_string).collect(),
         path,
     })
 }

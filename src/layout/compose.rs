@@ -4,6 +4,7 @@
 //! sizes and the warnings.
 
 use super::boxes::{LineBox, Typography, leading};
+use super::figures::{scale_length, slots};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
@@ -16,6 +17,8 @@ pub struct Composer<'a> {
     pub typography: Typography,
     pub warnings: Warnings,
     tables: usize,
+    /// The rating key prints once, under the first table with ratings.
+    pub rating_key_printed: bool,
 }
 
 impl<'a> Composer<'a> {
@@ -26,6 +29,7 @@ impl<'a> Composer<'a> {
             typography: Typography::new(settings.body_size),
             warnings: Warnings::default(),
             tables: 0,
+            rating_key_printed: false,
         }
     }
 
@@ -161,8 +165,19 @@ impl<'a> Composer<'a> {
         out
     }
 
-    /// ` ●●● Acceptable`: the dots in the band's colour, then the label.
+    /// ` ●●●○○ Acceptable`: a slot for each band of the plan's scale, the
+    /// filled ones in the band's colour, then the label.
     pub fn rating_pieces(&mut self, band: u8, label: &str, style: &Style) -> Vec<Piece> {
+        let mut pieces = vec![Piece::new(" ", style.clone())];
+        pieces.extend(self.slot_pieces(band, style));
+        if !label.trim().is_empty() {
+            pieces.push(Piece::new(format!(" {label}"), style.clone()));
+        }
+        pieces
+    }
+
+    /// `●●●○○`: the filled slots in the band's colour, the empty ones grey.
+    pub fn slot_pieces(&mut self, band: u8, style: &Style) -> Vec<Piece> {
         let colour = match self.plan.band_colour(band) {
             Some(hex) => Colour::from_hex(hex).unwrap_or_else(|| {
                 self.warnings.add(format!(
@@ -172,16 +187,14 @@ impl<'a> Composer<'a> {
             }),
             None => Colour::grey(0.5),
         };
+        let (filled, empty) = slots(band, scale_length(self.plan));
+        let marker = style.clone().role(Role::Marker);
         let mut pieces = Vec::new();
-        if band > 0 {
-            let dots = style.clone().coloured(colour).role(Role::Marker);
-            pieces.push(Piece::new(
-                format!(" {}", "●".repeat(usize::from(band))),
-                dots,
-            ));
+        if !filled.is_empty() {
+            pieces.push(Piece::new(filled, marker.clone().coloured(colour)));
         }
-        if !label.trim().is_empty() {
-            pieces.push(Piece::new(format!(" {label}"), style.clone()));
+        if !empty.is_empty() {
+            pieces.push(Piece::new(empty, marker.coloured(Colour::GRID)));
         }
         pieces
     }
