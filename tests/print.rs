@@ -493,3 +493,44 @@ fn the_pdf_outline_nests_as_the_sections_do_in_document_order() {
             .any(|(level, title, _)| *level == 2 && title == "Local Context")
     );
 }
+
+#[test]
+fn body_text_is_eleven_points_in_lines_of_about_eighty_characters() {
+    assert_eq!(PageSettings::default().body_size, 11.0);
+    for (name, plan) in common::plans()
+        .into_iter()
+        .filter(|(n, _)| n.contains("seeds"))
+    {
+        let document = lay_out(&plan);
+        let mut lines: std::collections::BTreeMap<(usize, i32), String> = Default::default();
+        for (index, page) in document.pages.iter().enumerate() {
+            for run in page.text_runs() {
+                if run.role == Role::Content && run.size == 11.0 {
+                    let line = lines
+                        .entry((index, run.baseline.round() as i32))
+                        .or_default();
+                    line.push_str(&run.text);
+                    if !run.joins_next {
+                        line.push(' ');
+                    }
+                }
+            }
+        }
+        let mut full: Vec<usize> = lines
+            .values()
+            .map(|l| l.trim_end().chars().count())
+            .filter(|&n| n >= 50)
+            .collect();
+        full.sort_unstable();
+        let median = full[full.len() / 2];
+        assert!(
+            (72..=88).contains(&median),
+            "{name}: median line {median} characters"
+        );
+        assert!(
+            full.last().is_some_and(|&n| n <= 100),
+            "{name}: {:?}",
+            full.last()
+        );
+    }
+}

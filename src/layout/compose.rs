@@ -10,6 +10,10 @@ use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_l
 use super::{Colour, Orientation, PageSettings, Role};
 use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan};
 
+/// The prose measure in ems: Liberation Sans averages 0.44 em a character
+/// in the plans' English, so 36 ems is about 80 characters.
+const MEASURE_EMS: f32 = 36.0;
+
 /// Sets the plan's text for the passes and collects their warnings.
 pub struct Composer<'a> {
     pub plan: &'a Plan,
@@ -40,6 +44,12 @@ impl<'a> Composer<'a> {
     /// The width of a portrait page's body.
     pub fn body_width(&self) -> f32 {
         self.settings.body_box(Orientation::Portrait).width
+    }
+
+    /// How wide prose is set: about 80 characters a line, which reads
+    /// better than the body's whole width (tables and charts use all of it).
+    pub fn measure(&self) -> f32 {
+        self.body_width().min(self.typography.body * MEASURE_EMS)
     }
 
     /// A number for the next table, so its header repeats above its own
