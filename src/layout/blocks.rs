@@ -7,7 +7,7 @@ use super::compose::Composer;
 use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Part, Place};
+use super::{Colour, Item, Part, Place, Role};
 use crate::model::{Block, Location, OrgChart, Section};
 
 /// The chunks of `sections` (the plan's top-level sections from index
@@ -61,15 +61,28 @@ fn section_chunks(
     if section.new_page {
         chunks.push(Chunk::page_break());
     }
-    let slot = humanised_slot(&section.slot);
-    let title = Some(section_title(section))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| slot.clone());
+    // A section the plan leaves without a heading prints its slot's name,
+    // the name its bookmark and contents entry use.
+    let slot = composer.slot_name(&section.slot);
+    let heading = section
+        .title()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let slot_heading = heading.is_empty() && !slot.is_empty();
+    let title = if slot_heading { slot.clone() } else { heading };
+    let title = Some(title).filter(|t| !t.is_empty()).unwrap_or_else(|| {
+        section
+            .part
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     if !title.is_empty() {
         chunks.push(Chunk {
             kind: ChunkKind::Anchor(AnchorMark {
                 title,
-                aliases: vec![slot, section.slot.clone()],
+                aliases: vec![slot.clone(), section.slot.clone()],
                 level,
             }),
             ..Chunk::default()
@@ -89,10 +102,13 @@ fn section_chunks(
         chunks.extend(line_chunks(lines, space, true));
         space = typography.part_gap;
     }
-    if !section.heading.is_empty() || !section.number.trim().is_empty() {
+    if !section.heading.is_empty() || !section.number.trim().is_empty() || slot_heading {
         let heading_size = typography.heading(level);
         let style = Style::new(Face::Bold, heading_size).coloured(Colour::ACCENT);
         let mut pieces = Vec::new();
+        if slot_heading {
+            pieces.push(Piece::new(slot, style.clone().role(Role::Label)));
+        }
         if !section.number.trim().is_empty() {
             pieces.push(Piece::new(
                 format!("{} ", section.number.trim_end()),
@@ -268,32 +284,6 @@ fn org_chart(composer: &mut Composer, chart: &OrgChart, width: f32) -> Vec<LineB
         });
     }
     out
-}
-
-/// The section's title for the outline and the contents: its heading with
-/// number, else its part label.
-fn section_title(section: &Section) -> String {
-    let title = section.title();
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if title.is_empty() {
-        section
-            .part
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        title
-    }
-}
-
-/// `structure-chart` as `Structure chart`.
-fn humanised_slot(slot: &str) -> String {
-    let words = slot.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The width of a structure chart's lines.

@@ -4,23 +4,32 @@
 
 use super::boxes::{Chunk, leading, line_chunks};
 use super::compose::Composer;
+use super::compose::plain_pieces;
 use super::flow::{Anchor, paginate};
 use super::fonts::Face;
-use super::text::{Align, Piece, Style, plain_pieces, set_text};
-use super::{Colour, Item, LinkTarget, Orientation, Page, PageKind, Rect, Role};
+use super::text::{Align, Piece, Style, set_text};
+use super::{Colour, Item, LinkTarget, Orientation, Page, PageKind, Place, Rect, Role};
 
-/// The contents pages, with `anchors` on the pages they will end up on.
-pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> {
+/// The contents pages, with `anchors` on the pages they will end up on;
+/// the first `front` of them are sections before the contents page.
+pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor], front: usize) -> Vec<Page> {
     let plan = composer.plan;
     let settings = composer.settings;
     let size = composer.typography.body;
     let width = settings.body_box(Orientation::Portrait).width;
     let mut chunks = Vec::new();
-    if !plan.contents.title.trim().is_empty() {
-        let style =
-            Style::new(Face::Bold, composer.typography.contents_title).coloured(Colour::ACCENT);
+    composer.warnings.place = Place::Contents { entry: None };
+    {
+        // A plan that names no title for its contents gets the usual one.
+        let (title, role) = match plan.contents.title.trim() {
+            "" => ("Contents", Role::Label),
+            _ => (plan.contents.title.as_str(), Role::Content),
+        };
+        let style = Style::new(Face::Bold, composer.typography.contents_title)
+            .coloured(Colour::ACCENT)
+            .role(role);
         let lines = composer.text_lines(
-            &plain_pieces(&plan.contents.title, &style),
+            &plain_pieces(title, &style),
             0.0,
             width,
             Align::Left,
@@ -31,56 +40,15 @@ pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> 
             last.height += size;
         }
     }
-    let entries: Vec<(String, usize, Option<&Anchor>, Role)> = if plan.contents.entries.is_empty() {
-        anchors
-            .iter()
-            .filter(|a| a.mark.level <= 2)
-            .map(|a| {
-                (
-                    a.mark.title.clone(),
-                    a.mark.level,
-                    Some(a),
-                    Role::ContentsEntry,
-                )
-            })
-            .collect()
-    } else {
-        let mut after = 0;
-        plan.contents
-            .entries
-            .iter()
-            .map(|e| {
-                let named = (!e.section.is_empty())
-                    .then(|| named_anchor(&e.section, anchors, after))
-                    .flatten();
-                if !e.section.is_empty() && named.is_none() {
-                    composer.warnings.add(format!(
-                        "contents entry \"{}\" stands for a section \"{}\" that the plan does not have",
-                        e.text, e.section
-                    ));
-                }
-                let found = named.or_else(|| matching_anchor(&e.text, anchors, after));
-                if let Some((i, _)) = found {
-                    after = i + 1;
-                }
-                let anchor = found.map(|(_, a)| a);
-                if anchor.is_none() {
-                    composer.warnings.add(format!(
-                        "contents entry \"{}\" matches no heading, so it has no page number",
-                        e.text
-                    ));
-                }
-                (
-                    e.text.clone(),
-                    usize::from(e.level.max(1)),
-                    anchor,
-                    Role::Content,
-                )
-            })
-            .collect()
-    };
+    let entries = entries(composer, anchors, front);
     let number_width = Face::Regular.width("0000", size);
-    for (text, level, anchor, role) in entries {
+    for Entry {
+        text,
+        level,
+        anchor,
+        role,
+    } in entries
+    {
         let indent = size * 1.8 * (level - 1) as f32;
         let face = if level == 1 {
             Face::Bold
@@ -103,8 +71,16 @@ pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> 
             &mut composer.warnings,
         );
         let mut items = set.items;
-        if let Some(anchor) = anchor {
+        if let Some((_, anchor)) = anchor {
+            let last_line_end = items
+                .iter()
+                .filter_map(Item::as_text)
+                .filter(|run| run.baseline >= set.height - line_height)
+                .map(|run| run.x + run.width)
+                .fold(indent, f32::max);
             let number = (anchor.page + 1).to_string();
+            let number_start = width - face.width(&number, size);
+            items.extend(dot_leader(last_line_end, number_start, set.height, size));
             let number_style = Style::new(face, size).role(Role::ContentsPage);
             let pieces: Vec<Piece> = plain_pieces(&number, &number_style);
             let page_number = set_text(
@@ -145,6 +121,122 @@ pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor]) -> Vec<Page> 
         page.kind = PageKind::Contents;
     }
     pages
+}
+
+/// A line of the contents: the words, how deep, the section it stands for
+/// (its index among the anchors) and whose words they are.
+struct Entry<'a> {
+    text: String,
+    level: usize,
+    anchor: Option<(usize, &'a Anchor)>,
+    role: Role,
+}
+
+/// The contents in printed order: generated from the headings, or the
+/// entries the author wrote, each matched to its section, with any
+/// top-level section they leave out added in its place. A written entry
+/// out of the printed order is printed in order and reported.
+fn entries<'a>(composer: &mut Composer, anchors: &'a [Anchor], front: usize) -> Vec<Entry<'a>> {
+    let plan = composer.plan;
+    let generated = |(i, a): (usize, &'a Anchor)| Entry {
+        text: a.mark.title.clone(),
+        level: a.mark.level,
+        anchor: Some((i, a)),
+        role: Role::ContentsEntry,
+    };
+    if plan.contents.entries.is_empty() {
+        return (anchors.iter().enumerate())
+            .filter(|(_, a)| a.mark.level <= 2)
+            .map(generated)
+            .collect();
+    }
+    let mut after = 0;
+    let mut entries: Vec<Entry> = Vec::new();
+    for (n, e) in plan.contents.entries.iter().enumerate() {
+        composer.warnings.place = Place::Contents { entry: Some(n) };
+        let named = (!e.section.is_empty())
+            .then(|| named_anchor(&e.section, anchors, after))
+            .flatten();
+        if !e.section.is_empty() && named.is_none() {
+            composer.warnings.add(format!(
+                "contents entry \"{}\" stands for a section \"{}\" that the plan does not have",
+                e.text, e.section
+            ));
+        }
+        let found = named.or_else(|| matching_anchor(&e.text, anchors, after));
+        match found {
+            Some((i, _)) => after = i + 1,
+            None => composer.warnings.add(format!(
+                "contents entry \"{}\" matches no heading, so it has no page number",
+                e.text
+            )),
+        }
+        if let (Some((i, _)), Some(previous)) = (found, entries.iter().rev().find_map(|e| e.anchor))
+            && i < previous.0
+        {
+            composer.warnings.add(format!(
+                "\"{}\" is written after \"{}\", but its section prints before that one; \
+                 the contents lists it in printed order",
+                e.text, previous.1.mark.title
+            ));
+        }
+        entries.push(Entry {
+            text: e.text.clone(),
+            level: usize::from(e.level.max(1)),
+            anchor: found,
+            role: Role::Content,
+        });
+    }
+    composer.warnings.place = Place::Contents { entry: None };
+    // Every top-level section after the contents page is listed.
+    let listed: Vec<usize> = entries
+        .iter()
+        .filter_map(|e| e.anchor.map(|a| a.0))
+        .collect();
+    entries.extend(
+        (anchors.iter().enumerate())
+            .filter(|(i, a)| *i >= front && a.mark.level == 1 && !listed.contains(i))
+            .map(generated),
+    );
+    // Printed order; an entry with no section stays after the one before it.
+    let mut key = 0;
+    let mut keyed: Vec<(usize, usize, Entry)> = (entries.into_iter().enumerate())
+        .map(|(n, e)| {
+            if let Some((i, _)) = e.anchor {
+                key = i;
+            }
+            (key, n, e)
+        })
+        .collect();
+    keyed.sort_by_key(|&(key, n, _)| (key, n));
+    keyed.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Dots from the end of an entry's words to its page number, on the
+/// entry's last line, spaced as a typesetter's leader is.
+fn dot_leader(from: f32, to: f32, height: f32, size: f32) -> Vec<Item> {
+    let style = Style::new(Face::Regular, size).role(Role::Label);
+    let gap = size * 0.5;
+    let dot = style.face.width(". ", size);
+    let count = ((to - gap - (from + gap)) / dot).floor();
+    if count < 2.0 {
+        return Vec::new();
+    }
+    let text = ". ".repeat(count as usize).trim_end().to_string();
+    let width = style.face.width(&text, size);
+    let set = set_text(
+        &plain_pieces(&text, &style),
+        Rect {
+            x: to - gap - width,
+            y: height - leading(size),
+            width,
+            height: 0.0,
+        },
+        Align::Left,
+        leading(size),
+        &mut Default::default(),
+    );
+    set.items
 }
 
 /// Words that carry meaning, lower-cased, for matching contents entries

@@ -5,9 +5,10 @@
 
 use super::boxes::{LineBox, leading, rule, stack};
 use super::compose::Composer;
+use super::compose::plain_pieces;
 use super::fonts::Face;
 use super::furniture::printed_status;
-use super::text::{Align, Style, Warnings, break_lines, plain_pieces};
+use super::text::{Align, Style, Warnings, break_lines};
 use super::{Colour, Item, Orientation, Page, PageKind, Role};
 
 /// A block of the cover, laid out from its own top.

@@ -5,8 +5,10 @@
 
 use super::boxes::{AnchorMark, Chunk, ChunkKind};
 use super::rowsplit::RowSplitter;
+use super::rules::join_rules;
 use super::text::Warnings;
 use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role};
+use std::collections::BTreeSet;
 
 /// Lines a paragraph or a split row leaves at a page foot or carries over
 /// at least.
@@ -66,6 +68,17 @@ struct Paginator<'a> {
     /// Sections whose first chunk is still to be placed.
     pending_anchors: Vec<AnchorMark>,
     warnings: &'a mut Warnings,
+    /// Chunks that start a new page, whatever the room left.
+    breaks: &'a BTreeSet<usize>,
+    /// The chunks that start on each page.
+    starts: Vec<Vec<usize>>,
+    /// Pages a new-page section opens.
+    opened_by_break: Vec<bool>,
+    /// The current page is a landscape page that portrait text goes on
+    /// under a short wide table.
+    shared: bool,
+    /// Whether a landscape page may be shared so.
+    share: bool,
 }
 
 impl Paginator<'_> {
@@ -97,6 +110,9 @@ impl Paginator<'_> {
             items: Vec::new(),
             placed: Vec::new(),
         });
+        self.starts.push(Vec::new());
+        self.shared = false;
+        self.opened_by_break.push(false);
         self.y = 0.0;
     }
 
@@ -188,6 +204,9 @@ impl Paginator<'_> {
                     if !self.page_is_empty() {
                         self.new_page(chunk.orientation);
                     }
+                    if let Some(opened) = self.opened_by_break.last_mut() {
+                        *opened = true;
+                    }
                     continue;
                 }
                 ChunkKind::Anchor(mark) => {
@@ -201,8 +220,15 @@ impl Paginator<'_> {
             }
             if self.pages.is_empty() {
                 self.new_page(chunk.orientation);
-            } else if chunk.orientation != self.page_orientation() {
+            } else if chunk.orientation != self.page_orientation() && !self.shared {
                 self.change_orientation(chunk.orientation);
+            }
+            if self.breaks.contains(&i) && !self.page_is_empty() {
+                let table = match chunk.kind {
+                    ChunkKind::TableRow { table, .. } => Some(table),
+                    _ => None,
+                };
+                self.continue_on_new_page(chunk.orientation, table);
             }
             self.place_flowing(chunks, i);
         }
@@ -211,17 +237,20 @@ impl Paginator<'_> {
     /// Goes on in the other orientation: turns a portrait page that is
     /// still under 40 % full (a short tail of text and an introduction to a
     /// wide table look better on the table's page than alone on a page of
-    /// their own), otherwise starts a new page.
+    /// their own), lets what follows a short wide table go on under it on
+    /// its landscape page, otherwise starts a new page.
     fn change_orientation(&mut self, orientation: Orientation) {
-        let fits_turned = self.y < self.capacity() * LOW_FILL;
-        if fits_turned && orientation == Orientation::Landscape {
-            let (width, height) = self.settings.size(orientation);
-            let page = self.page();
-            page.orientation = orientation;
-            page.width = width;
-            page.height = height;
-        } else {
-            self.new_page(orientation);
+        let low = self.y < self.capacity() * LOW_FILL;
+        match (low, orientation) {
+            (true, Orientation::Landscape) => {
+                let (width, height) = self.settings.size(orientation);
+                let page = self.page();
+                page.orientation = orientation;
+                page.width = width;
+                page.height = height;
+            }
+            (true, Orientation::Portrait) if self.share => self.shared = true,
+            _ => self.new_page(orientation),
         }
     }
 
@@ -257,6 +286,9 @@ impl Paginator<'_> {
             _ => None,
         };
         self.break_before(chunks, i, table);
+        if let Some(starts) = self.starts.last_mut() {
+            starts.push(i);
+        }
         if !self.page_is_empty() {
             self.y += chunk.space_before;
         }
@@ -334,68 +366,6 @@ impl Paginator<'_> {
     }
 }
 
-/// Draws rules over fills, and joins the vertical rules that continue one
-/// another (a table's column lines, drawn row by row) into one line per
-/// column edge: fewer, longer lines, the same picture.
-fn join_rules(items: &mut Vec<Item>) {
-    let (lines, mut others): (Vec<Item>, Vec<Item>) = items
-        .drain(..)
-        .partition(|item| matches!(item, Item::Line { .. }));
-    let is_vertical = |item: &Item| matches!(item, Item::Line { from, to, .. } if from.0 == to.0);
-    let (mut verticals, horizontals): (Vec<Item>, Vec<Item>) =
-        lines.into_iter().partition(is_vertical);
-    let key = |item: &Item| match item {
-        Item::Line {
-            from, to, width, ..
-        } => (from.0, *width, from.1.min(to.1)),
-        _ => unreachable!("only lines here"),
-    };
-    verticals.sort_by(|a, b| {
-        let (a, b) = (key(a), key(b));
-        (a.0.total_cmp(&b.0))
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.total_cmp(&b.2))
-    });
-    let mut joined: Vec<Item> = Vec::with_capacity(verticals.len());
-    for line in verticals {
-        let Item::Line {
-            from,
-            to,
-            width,
-            colour,
-        } = line
-        else {
-            continue;
-        };
-        let (top, bottom) = (from.1.min(to.1), from.1.max(to.1));
-        if let Some(Item::Line {
-            from: last_from,
-            to: last_to,
-            width: last_width,
-            colour: last_colour,
-        }) = joined.last_mut()
-            && last_from.0 == from.0
-            && *last_width == width
-            && *last_colour == colour
-            && top <= last_from.1.max(last_to.1) + 0.01
-        {
-            let end = last_from.1.max(last_to.1).max(bottom);
-            *last_from = (from.0, last_from.1.min(last_to.1));
-            *last_to = (from.0, end);
-            continue;
-        }
-        joined.push(Item::Line {
-            from: (from.0, top),
-            to: (from.0, bottom),
-            width,
-            colour,
-        });
-    }
-    others.extend(horizontals);
-    others.extend(joined);
-    *items = others;
-}
-
 /// Headings and captions kept with a landscape table go on its page.
 fn turn_kept_chunks(chunks: &mut [Chunk]) {
     let mut next_orientation = None;
@@ -415,13 +385,79 @@ fn turn_kept_chunks(chunks: &mut [Chunk]) {
     }
 }
 
-/// Lays the body's chunks out on pages.
+/// Lays the body's chunks out on pages. A page left under 40 % full
+/// (not the last, not one before a section that starts on a new page) is
+/// filled from the page before it: a later pass starts that page earlier,
+/// at a point no keep-together rule forbids, and is kept if it leaves
+/// fewer such pages.
 pub fn paginate(
     chunks: &mut [Chunk],
     settings: &PageSettings,
     warnings: &mut Warnings,
 ) -> Paginated {
+    const PASSES: usize = 12;
     turn_kept_chunks(chunks);
+    let mut breaks = BTreeSet::new();
+    let mut best = run(chunks, settings, &breaks, false);
+    let mut tried = BTreeSet::new();
+    for _ in 0..PASSES {
+        let Some(at) = best.earlier_break(chunks, settings, &tried) else {
+            break;
+        };
+        tried.insert(at);
+        breaks.insert(at);
+        let attempt = run(chunks, settings, &breaks, false);
+        if attempt.low_pages(settings) < best.low_pages(settings) {
+            best = attempt;
+        } else {
+            breaks.remove(&at);
+        }
+    }
+    // Only if moving page starts did not do, text goes on under a wide
+    // table on its landscape page.
+    if best.low_pages(settings) > 0 {
+        let shared = run(chunks, settings, &breaks, true);
+        if shared.low_pages(settings) < best.low_pages(settings) {
+            best = shared;
+        }
+    }
+    warnings.found.extend(best.warnings.found);
+    let mut pages = best.pages;
+    if pages.is_empty() {
+        let (width, height) = settings.size(Orientation::Portrait);
+        pages.push(Page {
+            kind: PageKind::Body,
+            orientation: Orientation::Portrait,
+            width,
+            height,
+            items: Vec::new(),
+            placed: Vec::new(),
+        });
+    }
+    for page in &mut pages {
+        join_rules(&mut page.items);
+    }
+    Paginated {
+        pages,
+        anchors: best.anchors,
+    }
+}
+
+/// One pass of pagination, with what the next pass needs to know.
+struct Run {
+    pages: Vec<Page>,
+    anchors: Vec<Anchor>,
+    warnings: Warnings,
+    /// The chunks that start on each page.
+    starts: Vec<Vec<usize>>,
+    /// Pages a new-page section opens.
+    opened_by_break: Vec<bool>,
+}
+
+/// Lays the chunks out once, starting a page at each of `breaks`; with
+/// `share`, portrait text may go on under a short wide table.
+fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>, share: bool) -> Run {
+    let mut warnings = Warnings::default();
     let mut paginator = Paginator {
         settings,
         pages: Vec::new(),
@@ -429,17 +465,98 @@ pub fn paginate(
         y: 0.0,
         table_header: None,
         pending_anchors: Vec::new(),
-        warnings,
+        warnings: &mut warnings,
+        breaks,
+        starts: Vec::new(),
+        opened_by_break: Vec::new(),
+        shared: false,
+        share,
     };
     paginator.lay_out(chunks);
-    if paginator.pages.is_empty() {
-        paginator.new_page(Orientation::Portrait);
+    let (pages, anchors, starts, opened_by_break) = (
+        paginator.pages,
+        paginator.anchors,
+        paginator.starts,
+        paginator.opened_by_break,
+    );
+    Run {
+        pages,
+        anchors,
+        warnings,
+        starts,
+        opened_by_break,
     }
-    for page in &mut paginator.pages {
-        join_rules(&mut page.items);
+}
+
+impl Run {
+    /// How full page `p` is: its body's lowest part, as a share of its height.
+    fn fill(&self, p: usize, settings: &PageSettings) -> f32 {
+        let page = &self.pages[p];
+        let body = settings.body_box(page.orientation);
+        let bottom = page
+            .placed
+            .iter()
+            .map(|placed| placed.rect.bottom())
+            .fold(body.y, f32::max);
+        (bottom - body.y) / body.height
     }
-    Paginated {
-        pages: paginator.pages,
-        anchors: paginator.anchors,
+
+    /// Pages under 40 % full that nothing explains: a section that starts
+    /// on a new page explains a short page before it, unless that page
+    /// holds only the end of a row from the page before.
+    fn low(&self, settings: &PageSettings) -> Vec<usize> {
+        (0..self.pages.len().saturating_sub(1))
+            .filter(|&p| !self.opened_by_break[p + 1] || self.starts[p].is_empty())
+            .filter(|&p| self.fill(p, settings) < LOW_FILL)
+            .collect()
     }
+
+    fn low_pages(&self, settings: &PageSettings) -> usize {
+        self.low(settings).len()
+    }
+
+    /// A chunk to start a page with, so that a low page takes the end of
+    /// the page before it: the latest that gives the low page enough and
+    /// leaves enough, where no keep-together rule binds.
+    fn earlier_break(
+        &self,
+        chunks: &[Chunk],
+        settings: &PageSettings,
+        tried: &BTreeSet<usize>,
+    ) -> Option<usize> {
+        self.low(settings).into_iter().find_map(|p| {
+            let before = p.checked_sub(1)?;
+            let (page, previous) = (&self.pages[p], &self.pages[before]);
+            if page.orientation != previous.orientation || self.opened_by_break[p] {
+                return None;
+            }
+            let height = settings.body_box(page.orientation).height;
+            let fill = self.fill(p, settings) * height;
+            let previous_fill = self.fill(before, settings) * height;
+            let end = (self.starts[p..].iter().flatten().next())
+                .copied()
+                .unwrap_or(chunks.len());
+            let starts = &self.starts[before];
+            starts.iter().skip(1).rev().find_map(|&i| {
+                let moved: f32 = chunks[i..end]
+                    .iter()
+                    .map(|c| c.space_before + c.height)
+                    .sum();
+                let free = !kept_with_next(chunks, i);
+                let enough = fill + moved >= LOW_FILL * height;
+                let leaves = previous_fill - moved >= LOW_FILL * height;
+                let fits = fill + moved <= height;
+                (free && enough && leaves && fits && !tried.contains(&i)).then_some(i)
+            })
+        })
+    }
+}
+
+/// Whether the chunk before `i` (section marks aside) must stay with it.
+fn kept_with_next(chunks: &[Chunk], i: usize) -> bool {
+    chunks[..i]
+        .iter()
+        .rev()
+        .find(|c| !matches!(c.kind, ChunkKind::Anchor(_)))
+        .is_some_and(|c| c.keep_with_next || matches!(c.kind, ChunkKind::PageBreak))
 }

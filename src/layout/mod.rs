@@ -17,6 +17,7 @@ pub mod fonts;
 mod furniture;
 mod page;
 mod rowsplit;
+mod rules;
 mod table;
 mod text;
 
@@ -70,13 +71,14 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
         let mut anchors = after_cover(&front.anchors, 1);
         let main_first_page = 1 + front.pages.len() + contents_count;
         anchors.extend(after_cover(&main.anchors, main_first_page));
-        let pages = contents::contents_pages(&mut composer, &anchors);
+        let pages = contents::contents_pages(&mut composer, &anchors, front.anchors.len());
         if pages.len() == contents_count {
             break (pages, anchors);
         }
         contents_count = pages.len();
     };
 
+    composer.warnings.place = Place::Cover;
     let mut pages = vec![cover::cover_page(&mut composer)];
     pages.extend(front.pages);
     pages.extend(contents);

@@ -7,9 +7,10 @@ use super::boxes::{
 };
 use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
 use super::compose::Composer;
+use super::compose::plain_pieces;
 use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
-use super::text::{Align, Piece, Style, plain_pieces, rich_pieces};
+use super::text::{Align, Piece, Style, rich_pieces};
 use super::{Colour, Item, Orientation, Part, Place, Role};
 use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
@@ -217,9 +218,11 @@ fn keep_rows_together(rows: &mut [Chunk], kinds: &[Row], page_height: f32) {
 }
 
 /// Where a table's closing group starts: the memo lines, subtotals and
-/// totals after its last data row (the row count if it has none).
-pub fn closing_group(rows: &[Row]) -> usize {
-    let closes = |row: &Row| matches!(row.kind, RowKind::Memo | RowKind::Subtotal | RowKind::Total);
+/// totals after its last data row, with the labels among them
+/// ("Memorandum Items"); the row count if it has none.
+fn closing_group(rows: &[Row]) -> usize {
+    use RowKind::{Group, Memo, Subtotal, Total};
+    let closes = |row: &Row| matches!(row.kind, Memo | Subtotal | Total | Group);
     let start = rows.len() - rows.iter().rev().take_while(|r| closes(r)).count();
     if start == rows.len() || start == 0 {
         rows.len()

@@ -101,11 +101,6 @@ pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
         .collect()
 }
 
-/// Plain text in a style, as pieces.
-pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
-    rich_pieces(&Rich::plain(text), style)
-}
-
 /// Problems worth telling the author about, each reported once per place.
 #[derive(Clone, Debug, Default)]
 pub struct Warnings {
@@ -318,7 +313,8 @@ impl LineBuilder<'_> {
 
 /// Breaks styled text into lines no wider than `max_width`.
 pub fn break_lines(pieces: &[Piece], max_width: f32, warnings: &mut Warnings) -> Vec<Line> {
-    report_missing_glyphs(pieces, warnings);
+    let replaced = replace_missing_glyphs(pieces, warnings);
+    let pieces = replaced.as_deref().unwrap_or(pieces);
     let mut builder = LineBuilder {
         max_width,
         lines: Vec::new(),
@@ -341,17 +337,62 @@ pub fn break_lines(pieces: &[Piece], max_width: f32, warnings: &mut Warnings) ->
     builder.lines
 }
 
-fn report_missing_glyphs(pieces: &[Piece], warnings: &mut Warnings) {
-    for piece in pieces {
-        for c in piece.text.chars() {
-            if !piece.style.face.has_glyph(c) {
-                warnings.add(format!(
-                    "the font has no glyph for '{c}' (U+{:04X}); it prints as a box",
-                    c as u32
-                ));
-            }
-        }
+/// Adds `c` to `list` unless it is there; returns it.
+fn push_new(list: &mut Vec<char>, c: char) -> char {
+    if !list.contains(&c) {
+        list.push(c);
     }
+    c
+}
+
+/// Stands in for a character the font lacks, so the reader sees that
+/// something is missing: a white square, or `?` in a face without one.
+fn replacement(face: Face) -> char {
+    if face.has_glyph('□') { '□' } else { '?' }
+}
+
+/// The pieces with each character their face lacks replaced by a visible
+/// stand-in, and one warning naming those characters (`None` if the faces
+/// have them all).
+fn replace_missing_glyphs(pieces: &[Piece], warnings: &mut Warnings) -> Option<Vec<Piece>> {
+    const NAMED: usize = 8;
+    let lacks = |piece: &Piece| piece.text.chars().any(|c| !piece.style.face.has_glyph(c));
+    if !pieces.iter().any(lacks) {
+        return None;
+    }
+    let mut missing: Vec<char> = Vec::new();
+    let mut stand_ins: Vec<char> = Vec::new();
+    let replaced = pieces
+        .iter()
+        .map(|piece| {
+            let face = piece.style.face;
+            let text: String = (piece.text.chars())
+                .map(|c| match face.has_glyph(c) {
+                    true => c,
+                    false => {
+                        push_new(&mut missing, c);
+                        push_new(&mut stand_ins, replacement(face))
+                    }
+                })
+                .collect();
+            Piece::new(text, piece.style.clone())
+        })
+        .collect();
+    let mut named: Vec<String> = (missing.iter().take(NAMED))
+        .map(|c| format!("'{}' (U+{:04X})", c.escape_debug(), *c as u32))
+        .collect();
+    if missing.len() > NAMED {
+        named.push(format!("and {} more", missing.len() - NAMED));
+    }
+    let stand_ins: Vec<String> = stand_ins.iter().map(|c| format!("\"{c}\"")).collect();
+    warnings.add(format!(
+        "the font has no glyph for {} character{}: {}; printed as {}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        named.join(", "),
+        stand_ins.join(" or ")
+    ));
+    Some(replaced)
 }
 
 /// How wide text is, for sizing the column it goes in.
