@@ -284,3 +284,30 @@ fn an_ampersand_never_stands_alone_on_a_line() {
         }
     }
 }
+
+#[test]
+fn a_figure_column_of_words_has_its_label_and_words_at_the_left() {
+    let mut table = Table::new(
+        TableKind::Generic,
+        vec![
+            Column::new("Activity area", ColumnKind::Text),
+            Column::new("Planned activity", ColumnKind::Figure),
+        ],
+    );
+    table.rows = vec![Row::new(
+        RowKind::Data,
+        vec![
+            Cell::text("Referral criteria"),
+            Cell::text("Broaden the range of referral groups"),
+        ],
+    )];
+    let document = lay_out(&plan_with_table(table));
+    let label = run(&document, "Planned activity");
+    let words = run(&document, "Broaden the range of referral groups");
+    assert!(
+        (label.x - words.x).abs() < 0.01,
+        "{} against {}",
+        label.x,
+        words.x
+    );
+}

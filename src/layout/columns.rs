@@ -139,6 +139,22 @@ impl ColumnNeeds {
             };
             return needs.spread(room, columns);
         }
+        // Prose first, then labels: a label may take two lines, not four,
+        // if the columns' floors still fit ("Estimated / Activity in /
+        // 2007-08" beside a wide sentence column).
+        let floors: Vec<f32> = (self.min.iter().zip(&self.label))
+            .map(|(&m, &l)| m.max((l - 2.0 * PADDING) / 2.0 + 2.0 * PADDING))
+            .collect();
+        if floors.iter().sum::<f32>() <= room && floors != self.min {
+            let needs = ColumnNeeds {
+                preferred: (self.preferred.iter().zip(&floors))
+                    .map(|(&p, &f)| p.max(f))
+                    .collect(),
+                min: floors,
+                label: self.label.clone(),
+            };
+            return needs.widths(room, columns);
+        }
         if preferred <= room {
             return self.spread(room, columns);
         }

@@ -271,7 +271,8 @@ impl TableLayout<'_> {
             .iter()
             .enumerate()
             .map(|(c, column)| {
-                let align = if column.kind.is_numeric() {
+                // Over figures, to their right; over words, to their left.
+                let align = if column.kind.is_numeric() && self.only_figures(c) {
                     Align::Right
                 } else {
                     Align::Left
@@ -351,6 +352,14 @@ impl TableLayout<'_> {
             spans.push((next, self.column_count() - 1));
         }
         spans
+    }
+
+    /// True when every filled cell of column `c` is a figure.
+    fn only_figures(&self, c: usize) -> bool {
+        (self.table.rows.iter())
+            .filter(|row| row.kind != RowKind::Group)
+            .filter_map(|row| row.cell(c).filter(|cell| !cell.is_empty()))
+            .all(|cell| cell_figure(cell).is_some())
     }
 
     /// A rated value, or a figure in a column of figures.
