@@ -177,3 +177,26 @@ fn a_title_never_ends_on_a_lone_word_and_the_cover_has_no_large_blank() {
         }
     }
 }
+
+#[test]
+fn cover_labels_keep_clear_of_their_values() {
+    for (name, plan) in plans() {
+        let document = lay_out(&plan);
+        let cover = &document.pages[0];
+        for label in cover.text_runs().filter(|r| r.role == Role::Label) {
+            for value in cover
+                .text_runs()
+                .filter(|r| r.role != Role::Watermark && r.baseline == label.baseline)
+                .filter(|r| r.x > label.x)
+            {
+                let gap = value.x - (label.x + label.width);
+                assert!(
+                    gap >= label.size * 0.5,
+                    "{name}: {:?} then {:?}",
+                    label.text,
+                    value.text
+                );
+            }
+        }
+    }
+}

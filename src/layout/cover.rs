@@ -208,7 +208,7 @@ fn details_group(composer: &mut Composer, width: f32) -> Group {
 }
 
 fn detail_label_width(size: f32) -> f32 {
-    size * 9.0
+    size * 10.5
 }
 
 /// Labels in a column, values beside them, each value on its own lines.
