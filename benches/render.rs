@@ -29,11 +29,11 @@ fn main() {
     let path = largest_seed();
     let plan = file::load(&path).expect("the seed loads");
     let settings = PageSettings::default();
-    let render = || pdf::render(&layout(&plan, &settings));
+    let render = || pdf::render(&layout(&plan, &settings)).expect("the seed prints");
 
     // The first render also parses the embedded fonts, once per process.
     let first = Instant::now();
-    let bytes = render().bytes.len();
+    let bytes = render().len();
     let cold = first.elapsed();
 
     let runs = 30;
@@ -43,7 +43,7 @@ fn main() {
         let started = Instant::now();
         let document = std::hint::black_box(layout(&plan, &settings));
         layout_times.push(started.elapsed());
-        std::hint::black_box(pdf::render(&document));
+        std::hint::black_box(pdf::render(&document).expect("the seed prints"));
         total_times.push(started.elapsed());
     }
     layout_times.sort();

@@ -354,3 +354,27 @@ fn empty_required_sections_are_reported_and_filled_ones_are_not() {
     });
     assert_eq!(messages(&plan), Vec::<String>::new());
 }
+
+#[test]
+fn a_signed_off_plan_names_its_signer() {
+    let mut plan = plan_with(Vec::new());
+    plan.status.state = PlanState::SignedOff;
+    let unsigned = messages(&plan);
+    assert_eq!(unsigned.len(), 1, "{unsigned:?}");
+    assert!(
+        unsigned[0].starts_with("warning cover: the plan is marked Signed off"),
+        "{unsigned:?}"
+    );
+    // A record without a name signs nothing.
+    plan.sign_off.push(SignOff {
+        role: "Director".into(),
+        ..SignOff::default()
+    });
+    assert_eq!(messages(&plan).len(), 1);
+    plan.sign_off[0].name = "Bill Anderson".into();
+    assert!(messages(&plan).is_empty(), "{:?}", messages(&plan));
+    // Drafts and plans under review need no signer.
+    plan.sign_off.clear();
+    plan.status.state = PlanState::ForSmtReview;
+    assert!(messages(&plan).is_empty());
+}

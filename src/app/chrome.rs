@@ -180,10 +180,12 @@ impl PlanwrightApp {
             ui.label(RichText::new("click one to go to its place").weak());
         });
         if let Some(location) = crate::ui::findings::show(ui, &self.plan, &self.findings) {
-            self.go_to(
-                crate::ui::Page::Section(location.sections.clone()),
-                Some(location),
-            );
+            let page = if location.is_cover() {
+                crate::ui::Page::Cover
+            } else {
+                crate::ui::Page::Section(location.sections.clone())
+            };
+            self.go_to(page, Some(location));
         }
     }
 }

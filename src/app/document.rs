@@ -227,22 +227,17 @@ pub(super) struct Exported {
 /// Lays out and prints `plan`, and writes the PDF atomically to `path`.
 fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, String> {
     let document = crate::layout::layout(plan, &crate::layout::PageSettings::default());
-    let rendered = crate::pdf::render(&document);
+    let bytes = crate::pdf::render(&document).map_err(|e| e.to_string())?;
     crate::model::file::write_atomic(
         &path,
-        &rendered.bytes,
+        &bytes,
         crate::model::file::Previous::Replace,
         &mut |_| Ok(()),
     )
     .map_err(|e| e.to_string())?;
     Ok(Exported {
         pages: document.pages.len(),
-        warnings: document
-            .warnings
-            .iter()
-            .map(ToString::to_string)
-            .chain(rendered.warnings)
-            .collect(),
+        warnings: document.warnings.iter().map(ToString::to_string).collect(),
         path,
     })
 }

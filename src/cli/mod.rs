@@ -152,40 +152,77 @@ fn outline(path: &Path) -> ExitCode {
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
 fn render(path: &Path, output: &Path) -> ExitCode {
+    render_with(path, output, pdf::render)
+}
+
+/// [`render`] with the PDF writer given, so a failing writer can be tested.
+/// A writer error leaves any file at `output` as it was and exits non-zero.
+fn render_with(
+    path: &Path,
+    output: &Path,
+    write_pdf: impl FnOnce(&layout::Document) -> Result<Vec<u8>, pdf::PdfError>,
+) -> ExitCode {
     let started = std::time::Instant::now();
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
     let document = layout::layout(&plan, &layout::PageSettings::default());
-    let rendered = pdf::render(&document);
+    let bytes = match write_pdf(&document) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!(
+                "error: {}: {e}; nothing was written to {}",
+                path.display(),
+                output.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     // Atomic, so a failed write never leaves half a PDF where a whole one was.
-    if let Err(e) = file::write_atomic(
-        output,
-        &rendered.bytes,
-        file::Previous::Replace,
-        &mut |_| Ok(()),
-    ) {
+    if let Err(e) = file::write_atomic(output, &bytes, file::Previous::Replace, &mut |_| Ok(())) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
     // Layout warnings name their place and page:
     // `sections[3]/blocks[1]/rows[2] (page 12): …`.
-    let layout_warnings = document
-        .warnings
-        .iter()
-        .map(|w| match document.page_of(&w.place) {
+    for w in &document.warnings {
+        let warning = match document.page_of(&w.place) {
             Some(page) => format!("{} (page {}): {}", w.place, page + 1, w.message),
             None => w.to_string(),
-        });
-    for warning in layout_warnings.chain(rendered.warnings) {
+        };
         eprintln!("warning: {warning}");
     }
     println!(
         "{}: {} pages, {} KB, in {:.0} ms",
         output.display(),
         document.pages.len(),
-        rendered.bytes.len().div_ceil(1024),
+        bytes.len().div_ceil(1024),
         started.elapsed().as_secs_f64() * 1e3
     );
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_pdf_writer_exits_non_zero_and_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.ron");
+        let template = template::all().remove(0);
+        file::save(&template.new_plan(), &plan).unwrap();
+        let output = dir.path().join("plan.pdf");
+        std::fs::write(&output, b"%PDF-1.7 the earlier print").unwrap();
+
+        let failing = |_: &layout::Document| Err(pdf::PdfError::Writer("disk on fire".into()));
+        assert_eq!(render_with(&plan, &output, failing), ExitCode::FAILURE);
+        assert_eq!(
+            std::fs::read(&output).unwrap(),
+            b"%PDF-1.7 the earlier print"
+        );
+
+        assert_eq!(render(&plan, &output), ExitCode::SUCCESS);
+        assert!(std::fs::read(&output).unwrap().len() > 10_000);
+    }
 }

@@ -145,7 +145,7 @@ fn section_chunks(
 }
 
 fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks: &mut Vec<Chunk>) {
-    let width = composer.body_width();
+    let width = composer.measure();
     let size = composer.typography.body;
     let space = composer.typography.block_gap;
     let lines = match block {
@@ -158,7 +158,7 @@ fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks
             composer.list_lines(list, 0.0, width, &style)
         }
         Block::Note(note) => composer.note_lines(note, 0.0, width),
-        Block::OrgChart(chart) => org_chart(composer, chart, width),
+        Block::OrgChart(chart) => org_chart(composer, chart, composer.body_width()),
         Block::Table(t) => {
             let id = composer.next_table_id();
             let mut table_chunks = table::table_chunks(composer, t, id, place);

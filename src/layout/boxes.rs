@@ -40,7 +40,7 @@ impl Typography {
     pub fn new(body: f32) -> Typography {
         Typography {
             body,
-            small: body * 0.85,
+            small: body * 0.82,
             title: body * 1.7,
             headings: [body * 1.5, body * 1.2, body * 1.05],
             part: body * 1.1,

@@ -3,6 +3,7 @@
 
 use super::Colour;
 use super::compose::list_indent;
+use super::figures::FigureColumn;
 use super::fonts::Face;
 use super::text::{Piece, Style, extents, rich_pieces};
 use crate::model::{Cell, CellBlock, Column, List, Rich, RowKind, Table};
@@ -35,7 +36,7 @@ pub struct ColumnNeeds {
 }
 
 impl ColumnText {
-    pub fn measure(table: &Table) -> ColumnText {
+    pub fn measure(table: &Table, figures: &[FigureColumn]) -> ColumnText {
         let count = table.columns.len();
         let mut min = vec![0.0_f32; count];
         let mut preferred = vec![0.0_f32; count];
@@ -45,14 +46,12 @@ impl ColumnText {
             let size = extents(&text.pieces);
             let natural = text.indent + size.natural;
             let word = text.indent + size.widest_word;
-            let keep_whole = text.whole && natural <= COMFORTABLE_EMS;
-            min[column] = min[column].max(if keep_whole { natural } else { word });
+            min[column] = min[column].max(word);
             preferred[column] = preferred[column].max(if counts_fully { natural } else { word });
         };
         let label = |rich: &Rich| Measured {
             pieces: rich_pieces(rich, &bold),
             indent: 0.0,
-            whole: false,
         };
         let mut label_widths = vec![0.0_f32; count];
         for (c, column) in table.columns.iter().enumerate() {
@@ -77,6 +76,11 @@ impl ColumnText {
                     widen(c, &measured, true);
                 }
             }
+        }
+        // Figures aligned on their decimal points, ratings' slots and labels.
+        for (c, figure) in figures.iter().enumerate() {
+            min[c] = min[c].max(figure.min());
+            preferred[c] = preferred[c].max(figure.preferred());
         }
         ColumnText {
             min,
@@ -134,6 +138,22 @@ impl ColumnNeeds {
                 label: self.label.clone(),
             };
             return needs.spread(room, columns);
+        }
+        // Prose first, then labels: a label may take two lines, not four,
+        // if the columns' floors still fit ("Estimated / Activity in /
+        // 2007-08" beside a wide sentence column).
+        let floors: Vec<f32> = (self.min.iter().zip(&self.label))
+            .map(|(&m, &l)| m.max((l - 2.0 * PADDING) / 2.0 + 2.0 * PADDING))
+            .collect();
+        if floors.iter().sum::<f32>() <= room && floors != self.min {
+            let needs = ColumnNeeds {
+                preferred: (self.preferred.iter().zip(&floors))
+                    .map(|(&p, &f)| p.max(f))
+                    .collect(),
+                min: floors,
+                label: self.label.clone(),
+            };
+            return needs.widths(room, columns);
         }
         if preferred <= room {
             return self.spread(room, columns);
@@ -214,33 +234,20 @@ impl ColumnNeeds {
 struct Measured {
     pieces: Vec<Piece>,
     indent: f32,
-    /// Kept on one line if the column can be made wide enough (a value
-    /// with its rating: `13.4 ●●●●● V Good`).
-    whole: bool,
 }
 
 /// The paragraphs a cell would print, for measuring.
 fn cell_pieces(cell: &Cell, style: &Style) -> Vec<Measured> {
     let mut out = Vec::new();
-    let paragraph = |pieces, whole| Measured {
+    let paragraph = |pieces| Measured {
         pieces,
         indent: 0.0,
-        whole,
     };
     for block in &cell.0 {
         match block {
-            CellBlock::Para(rich) => out.push(paragraph(rich_pieces(rich, style), false)),
-            CellBlock::Rating(rating) => {
-                let dots = "●".repeat(usize::from(rating.band));
-                let rating = Piece::new(format!(" {dots} {}", rating.label), style.clone());
-                match out.last_mut() {
-                    Some(value) => {
-                        value.pieces.push(rating);
-                        value.whole = true;
-                    }
-                    None => out.push(paragraph(vec![rating], true)),
-                }
-            }
+            CellBlock::Para(rich) => out.push(paragraph(rich_pieces(rich, style))),
+            // Measured with the column's figures (`FigureColumn`).
+            CellBlock::Rating(_) => {}
             CellBlock::List(list) => list_pieces(list, style, 0.0, &mut out),
         }
     }
@@ -253,7 +260,6 @@ fn list_pieces(list: &List, style: &Style, indent: f32, out: &mut Vec<Measured>)
         out.push(Measured {
             pieces: rich_pieces(&item.text, style),
             indent,
-            whole: false,
         });
         list_pieces(&item.children, style, indent, out);
     }

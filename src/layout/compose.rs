@@ -4,6 +4,7 @@
 //! sizes and the warnings.
 
 use super::boxes::{LineBox, Typography, leading};
+use super::figures::{scale_length, slots};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
@@ -45,6 +46,10 @@ fn humanised_slot(slot: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The prose measure in ems: Liberation Sans averages 0.44 em a character
+/// in the plans' English, so 36 ems is about 80 characters.
+const MEASURE_EMS: f32 = 36.0;
+
 /// Sets the plan's text for the passes and collects their warnings.
 pub struct Composer<'a> {
     pub plan: &'a Plan,
@@ -52,6 +57,8 @@ pub struct Composer<'a> {
     pub typography: Typography,
     pub warnings: Warnings,
     tables: usize,
+    /// The rating key prints once, under the first table with ratings.
+    pub rating_key_printed: bool,
     /// The plan's template's heading for each slot.
     slot_headings: Vec<(String, String)>,
 }
@@ -64,6 +71,7 @@ impl<'a> Composer<'a> {
             typography: Typography::new(settings.body_size),
             warnings: Warnings::default(),
             tables: 0,
+            rating_key_printed: false,
             slot_headings: slot_headings(&plan.template),
         }
     }
@@ -83,6 +91,12 @@ impl<'a> Composer<'a> {
     /// The width of a portrait page's body.
     pub fn body_width(&self) -> f32 {
         self.settings.body_box(Orientation::Portrait).width
+    }
+
+    /// How wide prose is set: about 80 characters a line, which reads
+    /// better than the body's whole width (tables and charts use all of it).
+    pub fn measure(&self) -> f32 {
+        self.body_width().min(self.typography.body * MEASURE_EMS)
     }
 
     /// A number for the next table, so its header repeats above its own
@@ -208,8 +222,19 @@ impl<'a> Composer<'a> {
         out
     }
 
-    /// ` ●●● Acceptable`: the dots in the band's colour, then the label.
+    /// ` ●●●○○ Acceptable`: a slot for each band of the plan's scale, the
+    /// filled ones in the band's colour, then the label.
     pub fn rating_pieces(&mut self, band: u8, label: &str, style: &Style) -> Vec<Piece> {
+        let mut pieces = vec![Piece::new(" ", style.clone())];
+        pieces.extend(self.slot_pieces(band, style));
+        if !label.trim().is_empty() {
+            pieces.push(Piece::new(format!(" {label}"), style.clone()));
+        }
+        pieces
+    }
+
+    /// `●●●○○`: the filled slots in the band's colour, the empty ones grey.
+    pub fn slot_pieces(&mut self, band: u8, style: &Style) -> Vec<Piece> {
         let colour = match self.plan.band_colour(band) {
             Some(hex) => Colour::from_hex(hex).unwrap_or_else(|| {
                 self.warnings.add(format!(
@@ -219,16 +244,14 @@ impl<'a> Composer<'a> {
             }),
             None => Colour::grey(0.5),
         };
+        let (filled, empty) = slots(band, scale_length(self.plan));
+        let marker = style.clone().role(Role::Marker);
         let mut pieces = Vec::new();
-        if band > 0 {
-            let dots = style.clone().coloured(colour).role(Role::Marker);
-            pieces.push(Piece::new(
-                format!(" {}", "●".repeat(usize::from(band))),
-                dots,
-            ));
+        if !filled.is_empty() {
+            pieces.push(Piece::new(filled, marker.clone().coloured(colour)));
         }
-        if !label.trim().is_empty() {
-            pieces.push(Piece::new(format!(" {label}"), style.clone()));
+        if !empty.is_empty() {
+            pieces.push(Piece::new(empty, marker.coloured(Colour::GRID)));
         }
         pieces
     }

@@ -1,7 +1,11 @@
-//! The embedded DejaVu Sans faces and their metrics.
+//! The embedded Liberation Sans faces and their metrics.
 //!
-//! printpdf draws each character with its glyph's advance and no kerning,
-//! so summing advances here gives exactly the width a viewer draws.
+//! Liberation Sans is metric-compatible with Arial, which councils write
+//! in, covers every character plans use (£ € ½ curly quotes, dashes and
+//! the rating dots ● ○), and its figures are all one width, so columns of
+//! numbers line up. printpdf draws each character with its glyph's advance
+//! and no kerning, so summing advances here gives exactly the width a
+//! viewer draws.
 
 use std::sync::OnceLock;
 
@@ -37,20 +41,18 @@ impl Face {
     /// The TrueType bytes, embedded in the binary so every platform prints alike.
     pub fn bytes(self) -> &'static [u8] {
         match self {
-            Face::Regular => include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
-            Face::Bold => include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
-            Face::Italic => include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf"),
-            Face::BoldItalic => include_bytes!("../../assets/fonts/DejaVuSans-BoldOblique.ttf"),
+            Face::Regular => include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf"),
+            Face::Bold => include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf"),
+            Face::Italic => include_bytes!("../../assets/fonts/LiberationSans-Italic.ttf"),
+            Face::BoldItalic => include_bytes!("../../assets/fonts/LiberationSans-BoldItalic.ttf"),
         }
     }
 
-    fn index(self) -> usize {
-        self as usize
-    }
-
+    /// Each face is measured the first time it is used: a plan in one
+    /// face never reads the other three.
     fn metrics(self) -> &'static FaceMetrics {
-        static METRICS: OnceLock<[FaceMetrics; 4]> = OnceLock::new();
-        &METRICS.get_or_init(|| Face::ALL.map(FaceMetrics::load))[self.index()]
+        static METRICS: [OnceLock<FaceMetrics>; 4] = [const { OnceLock::new() }; 4];
+        METRICS[self as usize].get_or_init(|| FaceMetrics::load(self))
     }
 
     /// The width of `text` at `size` points.
@@ -71,13 +73,14 @@ impl Face {
 }
 
 /// How far the tallest glyphs reach above the baseline, as a fraction of
-/// the font size (DejaVu's ascender).
-pub const ASCENT: f32 = 0.93;
-/// How far descenders reach below the baseline, as a fraction of the size.
-pub const DESCENT: f32 = 0.24;
+/// the font size (Liberation Sans's ascender, 1854 of 2048 units).
+pub const ASCENT: f32 = 0.905;
+/// How far descenders reach below the baseline (434 of 2048 units).
+pub const DESCENT: f32 = 0.212;
 
 /// Characters below this are looked up in a table; the rest in the cmap.
-const TABLE_SIZE: usize = 0x3000;
+/// It covers Latin, punctuation, currency and the geometric shapes.
+const TABLE_SIZE: usize = 0x2600;
 /// Marks a character the face has no glyph for.
 const MISSING: f32 = -1.0;
 
@@ -100,13 +103,25 @@ impl FaceMetrics {
                 .map_or(0.0, |a| f32::from(a) / units_per_em)
         };
         let notdef_advance = advance_of(ttf_parser::GlyphId(0));
-        let advances = (0..TABLE_SIZE as u32)
-            .map(|cp| {
-                char::from_u32(cp)
-                    .and_then(|c| parsed.glyph_index(c))
-                    .map_or(MISSING, advance_of)
-            })
-            .collect();
+        // Walk the characters the font maps (a few thousand) rather than
+        // look up every code point below the table's end.
+        let mut advances = vec![MISSING; TABLE_SIZE];
+        let unicode = parsed
+            .tables()
+            .cmap
+            .into_iter()
+            .flat_map(|cmap| cmap.subtables)
+            .filter(|subtable| subtable.is_unicode());
+        for subtable in unicode {
+            subtable.codepoints(|cp| {
+                if let Some(slot) = advances.get_mut(cp as usize)
+                    && *slot == MISSING
+                    && let Some(gid) = subtable.glyph_index(cp)
+                {
+                    *slot = advance_of(gid);
+                }
+            });
+        }
         FaceMetrics {
             face: parsed,
             units_per_em,
@@ -142,9 +157,13 @@ impl FaceMetrics {
 mod tests {
     use super::*;
 
+    fn parsed(face: Face) -> ttf_parser::Face<'static> {
+        ttf_parser::Face::parse(face.bytes(), 0).unwrap()
+    }
+
     #[test]
     fn measures_with_the_fonts_own_advances() {
-        let face = ttf_parser::Face::parse(Face::Regular.bytes(), 0).unwrap();
+        let face = parsed(Face::Regular);
         let units = |c| {
             f32::from(
                 face.glyph_hor_advance(face.glyph_index(c).unwrap())
@@ -153,18 +172,53 @@ mod tests {
         };
         let expected = (units('H') + units('i')) / f32::from(face.units_per_em()) * 10.0;
         assert!((Face::Regular.width("Hi", 10.0) - expected).abs() < 1e-4);
-        // DejaVu's em is 2048 units; its "H" is three quarters of an em wide.
-        assert!((Face::Regular.width("H", 10.0) - 7.52).abs() < 0.01);
+        // Arial's metrics: "H" is 1479 of 2048 units wide.
+        assert!((Face::Regular.width("H", 10.0) - 7.22).abs() < 0.01);
         assert!(Face::Bold.width("Hi", 10.0) > Face::Regular.width("Hi", 10.0));
+        // Beyond the table, the cmap answers.
+        assert!(!Face::Regular.has_glyph('中'));
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_cmap_for_every_character() {
+        for face in Face::ALL {
+            let font = parsed(face);
+            for c in (0..TABLE_SIZE as u32).filter_map(char::from_u32) {
+                assert_eq!(
+                    face.metrics().has_glyph(c),
+                    font.glyph_index(c).is_some(),
+                    "{face:?} {c:?}"
+                );
+            }
+        }
     }
 
     #[test]
     fn covers_the_characters_plans_use() {
         for face in Face::ALL {
-            for c in "£€●▪•èé½“”‘’–—".chars() {
+            for c in "£€●○▪•□èé½“”‘’–—…·".chars() {
                 assert!(face.has_glyph(c), "{face:?} lacks {c}");
             }
         }
-        assert!(!Face::Regular.has_glyph('中'));
+    }
+
+    #[test]
+    fn figures_are_tabular_in_every_face() {
+        for face in Face::ALL {
+            let zero = face.char_width('0', 10.0);
+            for c in "123456789".chars() {
+                assert_eq!(face.char_width(c, 10.0), zero, "{face:?} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascent_and_descent_are_the_fonts_own() {
+        for face in Face::ALL {
+            let font = parsed(face);
+            let em = f32::from(font.units_per_em());
+            assert!((f32::from(font.ascender()) / em - ASCENT).abs() < 0.001);
+            assert!((-f32::from(font.descender()) / em - DESCENT).abs() < 0.001);
+        }
     }
 }

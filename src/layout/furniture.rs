@@ -1,5 +1,5 @@
 //! The furniture around the body: the running header and footer on every
-//! page after the cover, and the DRAFT watermark.
+//! page after the cover, and the watermark that says where the plan stands.
 
 use super::boxes::rule;
 use super::fonts::Face;
@@ -7,11 +7,23 @@ use super::text::{Align, Style};
 use super::{Colour, Item, Orientation, Page, PageSettings, Rect, Role, TextRun};
 use crate::model::{Plan, PlanState};
 
+/// Where the plan stands, as its pages say it, and the watermark that
+/// says so on every page. A plan marked signed off with no signer prints
+/// as awaiting sign-off: "Signed off" never prints without a name.
+pub fn printed_status(plan: &Plan) -> (&'static str, Option<&'static str>) {
+    match plan.status.state {
+        PlanState::Draft => ("Draft", Some("DRAFT")),
+        PlanState::ForSmtReview => ("For SMT review", Some("FOR SMT REVIEW")),
+        PlanState::SignedOff if plan.is_signed_off() => ("Signed off", None),
+        PlanState::SignedOff => ("Awaiting sign-off", Some("NOT SIGNED OFF")),
+    }
+}
+
 /// The running header and footer on every page after the cover, and the
-/// DRAFT watermark on every page of a plan not yet signed off.
+/// watermark on every page of a plan not yet signed off.
 pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
     let total = pages.len();
-    let draft = plan.status.state != PlanState::SignedOff;
+    let (_, mark) = printed_status(plan);
     for (index, page) in pages.iter_mut().enumerate() {
         if index > 0 {
             let furniture = running_header(plan, settings, page.orientation)
@@ -19,8 +31,8 @@ pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
                 .chain(footer(plan, settings, page.orientation, index, total));
             page.items.extend(furniture);
         }
-        if draft {
-            page.items.insert(0, watermark(page));
+        if let Some(mark) = mark {
+            page.items.insert(0, watermark(page, mark));
         }
     }
 }
@@ -98,7 +110,7 @@ fn footer(
 ) -> Vec<Item> {
     let band = settings.footer_box(orientation);
     let status = &plan.status;
-    let mut left = status.state.label().to_string();
+    let mut left = printed_status(plan).0.to_string();
     if !status.version.trim().is_empty() {
         left.push_str(&format!(" · Version {}", status.version.trim()));
     }
@@ -145,11 +157,13 @@ fn fit(text: &str, width: f32) -> String {
     format!("{}…", out.trim_end())
 }
 
-/// DRAFT across the page's diagonal, pale, beneath everything else.
-fn watermark(page: &Page) -> Item {
-    let size = page.width.min(page.height) * 0.24;
+/// `text` across the page's diagonal, pale, beneath everything else, as
+/// large as fits along three fifths of the diagonal.
+fn watermark(page: &Page, text: &str) -> Item {
     let face = Face::Bold;
-    let width = face.width("DRAFT", size);
+    let diagonal = page.width.hypot(page.height);
+    let size = (page.width.min(page.height) * 0.24).min(diagonal * 0.6 / face.width(text, 1.0));
+    let width = face.width(text, size);
     let angle = (page.height / page.width).atan();
     let (cx, cy) = (page.width / 2.0, page.height / 2.0);
     // Start so that the word's middle (half its cap height up) is the page's middle.
@@ -157,7 +171,7 @@ fn watermark(page: &Page) -> Item {
     let x = cx - width / 2.0 * angle.cos() - half_cap * angle.sin();
     let y = cy + width / 2.0 * angle.sin() + half_cap * angle.cos();
     Item::Text(TextRun {
-        text: "DRAFT".into(),
+        text: text.into(),
         x,
         baseline: y,
         face,

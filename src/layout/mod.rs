@@ -11,6 +11,7 @@ mod columns;
 mod compose;
 mod contents;
 mod cover;
+mod figures;
 mod flow;
 pub mod fonts;
 mod furniture;

@@ -25,7 +25,7 @@ impl Default for PageSettings {
             height: 841.89,
             margin: 56.7,
             furniture_band: 22.0,
-            body_size: 10.0,
+            body_size: 11.0,
         }
     }
 }

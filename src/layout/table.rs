@@ -2,13 +2,17 @@
 //! page, group, total and guidance rows styled, landscape pages for tables
 //! too wide for portrait.
 
-use super::boxes::{Chunk, ChunkKind, GRID_WIDTH, LineBox, RowFrame, leading, line_chunks, stack};
+use super::boxes::{
+    Chunk, ChunkKind, GRID_WIDTH, LineBox, RowFrame, leading, line_chunks, rule, stack,
+};
 use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
 use super::compose::Composer;
+use super::compose::plain_pieces;
+use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
 use super::{Colour, Item, Orientation, Part, Place, Role};
-use crate::model::{HeaderCell, Location, Row, RowKind, Table};
+use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
 /// Between a caption and its table.
 const CAPTION_GAP: f32 = 3.0;
@@ -22,7 +26,11 @@ struct Setting {
 
 /// Picks the first setting the table fits comfortably: portrait at the
 /// table size, then landscape, then landscape in smaller type.
-fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) {
+fn choose_setting(
+    table: &Table,
+    composer: &Composer,
+    figures: &[FigureColumn],
+) -> (Setting, ColumnNeeds) {
     let size = composer.typography.small;
     let candidates = [
         Setting {
@@ -42,7 +50,7 @@ fn choose_setting(table: &Table, composer: &Composer) -> (Setting, ColumnNeeds) 
             size: size * 0.8,
         },
     ];
-    let text = ColumnText::measure(table);
+    let text = ColumnText::measure(table, figures);
     let mut last = None;
     for setting in candidates {
         let needs = text.at(setting.size);
@@ -78,7 +86,8 @@ pub fn table_chunks(
             .add("a table with no columns was left out");
         return Vec::new();
     }
-    let (setting, needs) = choose_setting(table, composer);
+    let figures = figure_columns(table, composer.plan);
+    let (setting, needs) = choose_setting(table, composer, &figures);
     let room = table_room(composer, setting.orientation);
     let widths = needs.widths(room, &table.columns);
     if needs.total_min() > room {
@@ -96,6 +105,7 @@ pub fn table_chunks(
         table,
         edges,
         size: setting.size,
+        figures,
     };
     let mut chunks = Vec::new();
     let caption_style = Style::new(Face::Bold, composer.typography.body);
@@ -168,6 +178,11 @@ pub fn table_chunks(
         let lines = composer.note_lines(note, 0.0, body_width);
         chunks.extend(line_chunks(lines, 3.0, false));
     }
+    if layout.figures.iter().any(|f| f.slots > 0) && !composer.rating_key_printed {
+        composer.rating_key_printed = true;
+        let lines = rating_key(composer, body_width);
+        chunks.extend(line_chunks(lines, 4.0, true));
+    }
     for chunk in &mut chunks {
         chunk.orientation = setting.orientation;
     }
@@ -220,6 +235,8 @@ struct TableLayout<'t> {
     table: &'t Table,
     edges: Vec<f32>,
     size: f32,
+    /// Each column's figures and ratings, in ems.
+    figures: Vec<FigureColumn>,
 }
 
 impl TableLayout<'_> {
@@ -232,7 +249,10 @@ impl TableLayout<'_> {
     fn header(&self, composer: &mut Composer, id: usize) -> Chunk {
         let style = Style::new(Face::Bold, self.size);
         let mut bands: Vec<HeaderBand> = Vec::new();
-        for header_row in &self.table.header_rows {
+        // A header row with no words in it would print as an empty shaded band.
+        let worded =
+            |row: &&Vec<HeaderCell>| row.iter().any(|c| !c.text.to_plain().trim().is_empty());
+        for header_row in self.table.header_rows.iter().filter(worded) {
             let spans = self.spans(header_row, composer);
             let cells = spans
                 .iter()
@@ -251,7 +271,8 @@ impl TableLayout<'_> {
             .iter()
             .enumerate()
             .map(|(c, column)| {
-                let align = if column.kind.is_numeric() {
+                // Over figures, to their right; over words, to their left.
+                let align = if column.kind.is_numeric() && self.only_figures(c) {
                     Align::Right
                 } else {
                     Align::Left
@@ -260,10 +281,17 @@ impl TableLayout<'_> {
                 self.cell_text(composer, &pieces, c, c, align)
             })
             .collect();
-        bands.push(HeaderBand {
-            spans: label_spans,
-            cells: labels,
-        });
+        if self
+            .table
+            .columns
+            .iter()
+            .any(|c| !c.label.to_plain().trim().is_empty())
+        {
+            bands.push(HeaderBand {
+                spans: label_spans,
+                cells: labels,
+            });
+        }
 
         let mut items = Vec::new();
         let mut top = 0.0;
@@ -281,6 +309,13 @@ impl TableLayout<'_> {
             items.extend(frame.draw(0.0, top, height, top == 0.0));
             items.extend(cell_items);
             top += height;
+        }
+        if items.is_empty() {
+            // No header words at all: just the grid's top rule.
+            let (left, right) = (self.edges[0], self.edges[self.column_count()]);
+            let y = GRID_WIDTH / 2.0;
+            items.push(rule((left, y), (right, y), GRID_WIDTH, Colour::GRID));
+            top = GRID_WIDTH;
         }
         Chunk {
             items,
@@ -317,6 +352,103 @@ impl TableLayout<'_> {
             spans.push((next, self.column_count() - 1));
         }
         spans
+    }
+
+    /// True when every filled cell of column `c` is a figure.
+    fn only_figures(&self, c: usize) -> bool {
+        (self.table.rows.iter())
+            .filter(|row| row.kind != RowKind::Group)
+            .filter_map(|row| row.cell(c).filter(|cell| !cell.is_empty()))
+            .all(|cell| cell_figure(cell).is_some())
+    }
+
+    /// A rated value, or a figure in a column of figures.
+    fn is_figure_cell(&self, cell: &Cell, c: usize) -> bool {
+        let rated = cell.0.iter().any(|b| matches!(b, CellBlock::Rating(_)));
+        let simple = matches!(
+            cell.0.as_slice(),
+            [CellBlock::Para(_)]
+                | [CellBlock::Para(_), CellBlock::Rating(_)]
+                | [CellBlock::Rating(_)]
+        );
+        simple
+            && (rated || (self.table.columns[c].kind.is_numeric() && cell_figure(cell).is_some()))
+    }
+
+    /// A figure on its column's decimal point, markers hung after it; a
+    /// rating's slots in their sub-column after the values, its label
+    /// beside them (wrapping there if long).
+    fn figure_cell(
+        &self,
+        composer: &mut Composer,
+        cell: &Cell,
+        c: usize,
+        style: &Style,
+    ) -> Vec<LineBox> {
+        let (x, width) = self.inner(c, c);
+        let (size, lead) = (self.size, leading(self.size));
+        let column = self.figures[c];
+        // Figures sit at the column's right, or at its left when ratings follow.
+        let block = if column.slots > 0 {
+            x
+        } else {
+            x + width - column.figures() * size
+        };
+        let mut value = Vec::new();
+        let mut rating = None;
+        for block in &cell.0 {
+            match block {
+                CellBlock::Para(rich) => value.push(rich),
+                CellBlock::Rating(r) => rating = Some(r),
+                CellBlock::List(_) => {}
+            }
+        }
+        let mut lines = match value.first() {
+            Some(rich) => {
+                let text = rich.to_plain();
+                let pieces = rich_pieces(rich, style);
+                match split_figure(&text) {
+                    Some(figure) => {
+                        let start =
+                            block + column.whole * size - style.face.width(figure.whole, size);
+                        composer.text_lines(&pieces, start, x + width - start, Align::Left, lead)
+                    }
+                    None => composer.text_lines(&pieces, x, width, Align::Left, lead),
+                }
+            }
+            None => Vec::new(),
+        };
+        let Some(rating) = rating else {
+            return lines;
+        };
+        let slots_x = x + column.slots_at() * size;
+        let slot_pieces = composer.slot_pieces(rating.band, style);
+        let slots_line = composer.text_lines(
+            &slot_pieces,
+            slots_x,
+            x + width - slots_x,
+            Align::Left,
+            lead,
+        );
+        let label_x = x + column.label_at() * size;
+        let label = composer.text_lines(
+            &plain_pieces(rating.label.trim(), style),
+            label_x,
+            (x + width - label_x).max(size),
+            Align::Left,
+            lead,
+        );
+        let rated = beside(slots_line, label);
+        // A value in words takes its own lines; the rating goes under it.
+        if value
+            .first()
+            .is_some_and(|rich| split_figure(&rich.to_plain()).is_none())
+        {
+            lines.extend(rated);
+            lines
+        } else {
+            beside(lines, rated)
+        }
     }
 
     /// Sets text inside columns `first..=last`.
@@ -380,13 +512,12 @@ impl TableLayout<'_> {
             (0..self.column_count())
                 .map(|c| {
                     let (x, width) = self.inner(c, c);
-                    let align = if self.table.columns[c].kind.is_numeric() {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    };
                     match row.cell(c) {
-                        Some(cell) => composer.cell_lines(cell, x, width, align, &style),
+                        Some(cell) if self.is_figure_cell(cell, c) => {
+                            self.figure_cell(composer, cell, c, &style)
+                        }
+                        // Words in a column of figures read from the left.
+                        Some(cell) => composer.cell_lines(cell, x, width, Align::Left, &style),
                         None => Vec::new(),
                     }
                 })

@@ -169,7 +169,7 @@ fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
         let text = piece.text.as_str();
         let mut start = 0;
         for (i, c) in text.char_indices() {
-            if c.is_whitespace() {
+            if c.is_whitespace() && !binds_to_next(text, start, i) {
                 if start < i {
                     let part = &text[start..i];
                     word.push(Segment {
@@ -198,6 +198,17 @@ fn tokenize(pieces: &[Piece]) -> Vec<Token<'_>> {
     }
     flush(&mut word, &mut tokens);
     tokens
+}
+
+/// A lone "&" and the space after it stay with the next word, so "&"
+/// never ends a line ("Contracts / & / Projects" in a narrow column).
+fn binds_to_next(text: &str, word_start: usize, space: usize) -> bool {
+    &text[word_start..space] == "&"
+        && text[space..].starts_with(' ')
+        && text[space + 1..]
+            .chars()
+            .next()
+            .is_some_and(|next| !next.is_whitespace())
 }
 
 /// Builds lines fragment by fragment.

@@ -3,7 +3,8 @@
 
 use super::figure::{self, Decimal, Written};
 use super::{
-    Block, CellBlock, ColumnKind, Location, Plan, Row, RowKind, Section, Table, TableKind,
+    Block, CellBlock, ColumnKind, Location, Plan, PlanState, Row, RowKind, Section, Table,
+    TableKind,
 };
 use std::fmt;
 
@@ -39,12 +40,27 @@ impl fmt::Display for Finding {
 /// Everything worth an author's attention, in document order.
 pub fn validate(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
+    check_sign_off(plan, &mut findings);
     for (path, section) in plan.walk_sections() {
         check_section(plan, &path, section, &mut findings);
     }
     // Document order: by section, block, row, then column.
     findings.sort_by(|a, b| a.location.cmp(&b.location));
     findings
+}
+
+/// A plan marked signed off names who signed it; the cover prints it as
+/// awaiting sign-off until it does.
+fn check_sign_off(plan: &Plan, out: &mut Vec<Finding>) {
+    if plan.status.state == PlanState::SignedOff && !plan.is_signed_off() {
+        out.push(Finding {
+            severity: Severity::Warning,
+            location: Location::cover(),
+            message: "the plan is marked Signed off but has no sign-off record with a name; \
+                      it prints as awaiting sign-off"
+                .into(),
+        });
+    }
 }
 
 fn check_section(plan: &Plan, path: &[usize], section: &Section, out: &mut Vec<Finding>) {

@@ -252,6 +252,15 @@ pub struct Location {
 }
 
 impl Location {
+    /// The cover, status and sign-off: no section.
+    pub fn cover() -> Self {
+        Location::default()
+    }
+
+    pub fn is_cover(&self) -> bool {
+        self.sections.is_empty()
+    }
+
     pub fn section(path: &[usize]) -> Self {
         Location {
             sections: path.to_vec(),
@@ -278,8 +287,11 @@ impl Location {
 }
 
 impl std::fmt::Display for Location {
-    /// `sections[12]/sections[0]/blocks[2]/rows[4]/cells[7]`.
+    /// `sections[12]/sections[0]/blocks[2]/rows[4]/cells[7]`, or `cover`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_cover() {
+            return f.write_str("cover");
+        }
         let mut parts: Vec<String> = self
             .sections
             .iter()
@@ -335,6 +347,13 @@ impl Plan {
         let mut out = Vec::new();
         walk(&self.sections, &mut Vec::new(), &mut out);
         out
+    }
+
+    /// Signed off, and the sign-off says by whom: only then does a plan
+    /// print as signed off.
+    pub fn is_signed_off(&self) -> bool {
+        self.status.state == PlanState::SignedOff
+            && self.sign_off.iter().any(|s| !s.name.trim().is_empty())
     }
 
     /// The colour of a rating band on this plan's scale.

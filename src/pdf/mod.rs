@@ -1,5 +1,5 @@
 //! Draws a laid-out [`Document`] with printpdf: one PDF page per layout
-//! page, the DejaVu faces embedded and subset, title, author and subject in
+//! page, the Liberation Sans faces embedded and subset, title, author and subject in
 //! the metadata, and a bookmark for every section.
 //!
 //! Nothing here decides where anything goes; the layout did that. Layout
@@ -13,14 +13,19 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
-/// The PDF's bytes and anything printpdf complained about.
-pub struct Rendered {
-    pub bytes: Vec<u8>,
-    pub warnings: Vec<String>,
+/// Why a PDF could not be made. The caller keeps whatever file was
+/// there: a failed render never writes.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the embedded {0:?} font could not be read")]
+    Font(Face),
+    #[error("the PDF writer failed: {0}")]
+    Writer(String),
 }
 
-/// Writes `document` as PDF bytes.
-pub fn render(document: &Document) -> Rendered {
+/// Writes `document` as PDF bytes; any error the writer reports fails the
+/// whole render, since the file would be missing text or unreadable.
+pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     let mut pdf = PdfDocument::new(&document.title);
     let info = &mut pdf.metadata.info;
     info.author = document.author.clone();
@@ -33,23 +38,17 @@ pub fn render(document: &Document) -> Rendered {
     info.metadata_date = now;
     info.producer = format!("Planwright {} (printpdf)", env!("CARGO_PKG_VERSION"));
 
-    let mut warnings = Vec::new();
     // Only the faces the pages use: printpdf scans every page once per font.
     let used: std::collections::BTreeSet<Face> = document
         .pages
         .iter()
         .flat_map(|page| page.text_runs().map(|run| run.face))
         .collect();
-    let fonts: Vec<(Face, FontId)> = used
-        .into_iter()
-        .filter_map(|face| match parsed_font(face) {
-            Some(font) => Some((face, pdf.add_font(font))),
-            None => {
-                warnings.push(format!("the embedded {face:?} font could not be read"));
-                None
-            }
-        })
-        .collect();
+    let mut fonts: Vec<(Face, FontId)> = Vec::new();
+    for face in used {
+        let font = parsed_font(face).ok_or(PdfError::Font(face))?;
+        fonts.push((face, pdf.add_font(font)));
+    }
     let font_of = |face: Face| {
         fonts
             .iter()
@@ -62,19 +61,19 @@ pub fn render(document: &Document) -> Rendered {
         .iter()
         .map(|page| draw_page(page, &font_of))
         .collect();
-    let mut save_warnings = Vec::new();
     pdf.with_pages(pages);
-    let bytes = save(&pdf, &document.bookmarks, &mut save_warnings).unwrap_or_else(|e| {
-        warnings.push(format!("PDF writer: {e}"));
-        Vec::new()
-    });
-    warnings.extend(
-        save_warnings
-            .into_iter()
-            .filter(|w| w.severity == PdfParseErrorSeverity::Error)
-            .map(|w| format!("PDF writer: {}", w.msg)),
-    );
-    Rendered { bytes, warnings }
+    let mut warnings = Vec::new();
+    let bytes = save(&pdf, &document.bookmarks, &mut warnings)
+        .map_err(|e| PdfError::Writer(e.to_string()))?;
+    let errors: Vec<String> = warnings
+        .into_iter()
+        .filter(|w| w.severity == PdfParseErrorSeverity::Error)
+        .map(|w| w.msg)
+        .collect();
+    if !errors.is_empty() {
+        return Err(PdfError::Writer(errors.join("; ")));
+    }
+    Ok(bytes)
 }
 
 /// Serializes the document, compressing its streams at a fast deflate
@@ -89,6 +88,7 @@ fn save(
     use std::io::Write;
     let mut doc = printpdf::serialize::to_lopdf_doc(pdf, &PdfSaveOptions::default(), warnings);
     add_outline(&mut doc, bookmarks);
+    describe(&mut doc)?;
     let mut streams: Vec<&mut lopdf::Stream> = doc
         .objects
         .values_mut()
@@ -119,6 +119,41 @@ fn save(
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)?;
     Ok(bytes)
+}
+
+/// What printpdf leaves out or gets wrong for a plain office document:
+/// PDF 1.7 (printpdf says 1.3), the language for screen readers and
+/// hyphenation, the title in the viewer's title bar instead of the file
+/// name, and no empty PDF/X version or other blank metadata.
+fn describe(doc: &mut lopdf::Document) -> std::io::Result<()> {
+    doc.version = "1.7".into();
+    let catalog = doc.catalog_mut().map_err(std::io::Error::other)?;
+    catalog.set("Lang", lopdf::Object::string_literal("en-GB"));
+    let mut preferences = lopdf::Dictionary::new();
+    preferences.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", preferences);
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .map_err(std::io::Error::other)?;
+    let info = doc
+        .get_dictionary_mut(info)
+        .map_err(std::io::Error::other)?;
+    let blank: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(_, value)| is_blank(value))
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in blank {
+        info.remove(&key);
+    }
+    info.remove(b"GTS_PDFXVersion");
+    Ok(())
+}
+
+fn is_blank(value: &lopdf::Object) -> bool {
+    matches!(value, lopdf::Object::String(bytes, _) if bytes.is_empty())
 }
 
 /// The outline (bookmarks) nested as the sections nest, in document order.

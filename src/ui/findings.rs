@@ -7,6 +7,9 @@ use egui::{RichText, Ui};
 
 /// `Budget › row 4 › Total`: where a finding is, in the author's words.
 pub fn describe(plan: &Plan, location: &Location) -> String {
+    if location.is_cover() {
+        return "Cover and status".into();
+    }
     let mut parts = Vec::new();
     if let Some(section) = plan.section(&location.sections) {
         parts.push(super::section_label(section));

@@ -202,7 +202,7 @@ pub fn family(bold: bool, italic: bool) -> FontFamily {
 }
 
 /// How styled text is drawn: its size, colours, and the face of its
-/// unstyled runs (DejaVu in paragraphs, as printed; the UI's own face in
+/// unstyled runs (Liberation Sans in paragraphs, as printed; the UI's own face in
 /// table cells, to match the cells beside them).
 pub struct Look {
     pub size: f32,
