@@ -6,8 +6,9 @@
 use super::boxes::{AnchorMark, Chunk, ChunkKind};
 use super::rowsplit::{MIN_LINES, RowSplitter};
 use super::rules::join_rules;
-use super::text::Warnings;
-use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role};
+use super::{
+    Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role, Warnings,
+};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 

@@ -3,6 +3,7 @@
 
 use super::fonts::{self, Face};
 use crate::model::Location;
+use std::collections::BTreeSet;
 
 /// Paper and margins, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -359,6 +360,29 @@ impl std::fmt::Display for Warning {
     /// `sections[3]/blocks[1]/rows[2]/cells[4]: "…" is wider than its column …`
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Problems worth telling the author about, each reported once per place.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Warnings {
+    /// Where the text being laid out comes from: set by each pass as it
+    /// goes, so warnings raised deep in line breaking name their place.
+    pub place: Place,
+    pub found: BTreeSet<Warning>,
+}
+
+impl Warnings {
+    pub(crate) fn add(&mut self, message: impl Into<String>) {
+        let place = self.place.clone();
+        self.add_at(place, message);
+    }
+
+    pub(crate) fn add_at(&mut self, place: Place, message: impl Into<String>) {
+        self.found.insert(Warning {
+            place,
+            message: message.into(),
+        });
     }
 }
 
