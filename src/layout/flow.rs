@@ -5,7 +5,7 @@
 
 use super::table::RowFrame;
 use super::text::Warnings;
-use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Role};
+use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Rect, Role};
 
 /// A vertical piece of the body that moves as one. Items are placed
 /// relative to the chunk: `x` from the body's left edge, `y` from its top.
@@ -136,9 +136,7 @@ impl Paginator<'_> {
     /// continuing that table.
     fn continue_on_new_page(&mut self, orientation: Orientation, table: Option<usize>) {
         self.new_page(orientation);
-        if let (Some(table), Some((header_table, header))) = (table, &self.table_header)
-            && *header_table == table
-        {
+        if let Some(header) = self.repeated_header(table) {
             let mut header = header.clone();
             for item in &mut header.items {
                 if let Item::Text(run) = item {
@@ -151,39 +149,45 @@ impl Paginator<'_> {
 
     /// Draws a whole chunk at the cursor.
     fn place(&mut self, chunk: &Chunk) {
-        self.place_piece(chunk, 0.0, chunk.height, 0.0, chunk.height);
+        self.place_piece(chunk, &chunk.items, 0.0, 0.0, chunk.height);
     }
 
-    /// Draws the part of `chunk` whose items start between `start` and
-    /// `end` at the cursor, `lead` below the piece's top, in a piece
-    /// `height` tall (with the row frame, if the chunk has one).
-    fn place_piece(&mut self, chunk: &Chunk, start: f32, end: f32, lead: f32, height: f32) {
+    /// Draws `items`, the part of `chunk` from `start` down, at the
+    /// cursor, `lead` below the piece's top, in a piece `height` tall
+    /// (with the row frame, if the chunk has one).
+    fn place_piece<'c>(
+        &mut self,
+        chunk: &Chunk,
+        items: impl IntoIterator<Item = &'c Item>,
+        start: f32,
+        lead: f32,
+        height: f32,
+    ) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
-        let mut items = Vec::new();
+        let mut placed = Vec::new();
         if let Some(frame) = chunk.frame() {
-            items.extend(frame.draw(body.x, top, height, self.page_is_empty()));
+            placed.extend(frame.draw(body.x, top, height, self.page_is_empty()));
         }
-        let first = start <= 0.0;
-        let last = end >= chunk.height;
-        for item in &chunk.items {
-            let item_top = item.bounds().y;
-            if (first || item_top >= start) && (last || item_top < end) {
-                let mut item = item.clone();
-                item.shift(body.x, top + lead - start);
-                items.push(item);
-            }
+        for item in items {
+            let mut item = item.clone();
+            item.shift(body.x, top + lead - start);
+            placed.push(item);
         }
-        self.page().items.extend(items);
+        self.page().items.extend(placed);
         self.y += height;
     }
 
     /// The height of `chunks[i]` and everything it must stay with.
+    /// Stops once past a page: callers only compare it with the room on
+    /// one, and a long kept chain (a heading of a thousand lines) must
+    /// not be walked again for each of its lines.
     fn kept_height(&self, chunks: &[Chunk], i: usize) -> f32 {
         let mut height = chunks[i].height;
         let mut kept = chunks[i].keep_with_next;
+        let capacity = self.capacity();
         for next in &chunks[i + 1..] {
-            if !kept {
+            if !kept || height > capacity {
                 break;
             }
             match next.kind {
@@ -303,9 +307,20 @@ impl Paginator<'_> {
     }
 
     fn repeated_header_height(&self, table: Option<usize>) -> f32 {
+        self.repeated_header(table).map_or(0.0, |h| h.height)
+    }
+
+    /// The header to repeat above `table`'s rows on a new page: not one
+    /// taller than half a page (its columns squeezed by a huge table),
+    /// which would leave too little room for the rows, or none at all.
+    fn repeated_header(&self, table: Option<usize>) -> Option<&Chunk> {
         match (&self.table_header, table) {
-            (Some((header_table, header)), Some(table)) if *header_table == table => header.height,
-            _ => 0.0,
+            (Some((header_table, header)), Some(table))
+                if *header_table == table && header.height <= self.capacity() / 2.0 =>
+            {
+                Some(header)
+            }
+            _ => None,
         }
     }
 
@@ -316,21 +331,29 @@ impl Paginator<'_> {
 
     /// Places a row taller than the room left, a page at a time, cutting
     /// only between lines of text; each continuation gets its own padding.
+    /// The items are sorted by their top once, so each page looks only at
+    /// its own: a cell of thousands of lines takes time in proportion.
     fn split_row(&mut self, chunk: &Chunk, table: Option<usize>) {
         let padding = chunk.frame().map_or(0.0, |f| f.padding);
+        let mut items: Vec<(Rect, &Item)> = chunk.items.iter().map(|i| (i.bounds(), i)).collect();
+        items.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
         let mut start = 0.0;
+        // `items[placed..]` are still to place.
+        let mut placed = 0;
         loop {
             let lead = if start > 0.0 { padding } else { 0.0 };
             let remaining = chunk.height - start + lead;
             let room = self.capacity() - self.y;
+            let rest = items[placed..].iter().map(|&(_, item)| item);
             if remaining <= room + 0.01 {
-                self.place_piece(chunk, start, chunk.height, lead, remaining);
+                self.place_piece(chunk, rest, start, lead, remaining);
                 return;
             }
             let limit = start + room - lead - padding;
-            let cut = match cut_between_lines(chunk, start, limit) {
+            let cut = match cut_between_lines(&items[placed..], start, limit) {
                 Some(cut) => Some(cut),
-                None if self.page_is_empty() => {
+                None if self.page_is_empty() || self.y <= self.repeated_header_height(table) => {
+                    // Nothing but the header here: cut, or no page ever takes it.
                     self.warnings
                         .add("a table row had a line too tall for a page; it was cut");
                     Some(limit.max(start + 1.0))
@@ -338,7 +361,10 @@ impl Paginator<'_> {
                 None => None,
             };
             if let Some(cut) = cut {
-                self.place_piece(chunk, start, cut, lead, cut - start + lead + padding);
+                let count = items[placed..].partition_point(|(b, _)| b.y < cut);
+                let piece = items[placed..placed + count].iter().map(|&(_, item)| item);
+                self.place_piece(chunk, piece, start, lead, cut - start + lead + padding);
+                placed += count;
                 start = cut;
             }
             self.continue_on_new_page(chunk.orientation, table);
@@ -347,25 +373,31 @@ impl Paginator<'_> {
 }
 
 /// The lowest point, after `start` and no lower than `limit`, where no
-/// line of text still to place is cut in two.
-fn cut_between_lines(chunk: &Chunk, start: f32, limit: f32) -> Option<f32> {
-    let rest: Vec<_> = chunk
-        .items
+/// line of text still to place is cut in two. `rest` is sorted by top;
+/// only the items starting above `limit` can matter.
+fn cut_between_lines(rest: &[(Rect, &Item)], start: f32, limit: f32) -> Option<f32> {
+    let above = &rest[..rest.partition_point(|(b, _)| b.y < limit)];
+    let mut cuts: Vec<f32> = above
         .iter()
-        .map(Item::bounds)
-        .filter(|b| b.y >= start)
-        .collect();
-    rest.iter()
-        .map(|b| b.bottom())
+        .map(|(b, _)| b.bottom())
         .filter(|&cut| cut > start && cut <= limit)
-        .filter(|&cut| {
-            !rest
-                .iter()
-                .any(|b| b.y < cut - 0.01 && b.bottom() > cut + 0.01)
-        })
-        .fold(None, |best: Option<f32>, cut| {
-            Some(best.map_or(cut, |b| b.max(cut)))
-        })
+        .collect();
+    cuts.sort_by(f32::total_cmp);
+    // Sweep down: a cut is clear if nothing that starts above it reaches
+    // past it.
+    let mut best = None;
+    let mut lowest_bottom = f32::NEG_INFINITY;
+    let mut next = 0;
+    for cut in cuts {
+        while next < above.len() && above[next].0.y < cut - 0.01 {
+            lowest_bottom = lowest_bottom.max(above[next].0.bottom());
+            next += 1;
+        }
+        if lowest_bottom <= cut + 0.01 {
+            best = Some(cut);
+        }
+    }
+    best
 }
 
 /// Draws rules over fills, and joins the vertical rules that continue one
