@@ -109,3 +109,110 @@ fn format_rewrites_a_hand_edited_plan_canonically() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
 }
+
+fn seed(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+}
+
+#[cfg(unix)]
+#[test]
+fn format_keeps_a_private_plan_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = planwright(&["format", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mode = std::fs::metadata(&plan).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn format_through_a_link_saves_at_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let target = shared.join("plan.ron");
+    let text = std::fs::read_to_string(seed("2008-09-strategy-policy-performance.ron")).unwrap();
+    let squashed: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    std::fs::write(&target, &squashed).unwrap();
+    let link = dir.path().join("plan.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = planwright(&["format", link.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), text);
+    assert!(
+        shared.join("plan.ron.bak").exists(),
+        "the backup sits beside the target"
+    );
+}
+
+#[test]
+fn a_save_clears_the_temporary_files_an_interrupted_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let names = [
+        ".plan.ron.saving-4242",
+        ".plan.ron.backup-4242",
+        ".plan.ron.saving-notapid",
+        ".other.ron.saving-4242",
+        "plan.ron.saving-4242",
+    ];
+    for name in names {
+        let file = std::fs::File::create(dir.path().join(name)).unwrap();
+        file.set_modified(an_hour_ago).unwrap();
+    }
+    let fresh = dir.path().join(".plan.ron.saving-4343");
+    std::fs::write(&fresh, "another save, in progress").unwrap();
+    let out = planwright(&["format", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let left: Vec<bool> = names.iter().map(|n| dir.path().join(n).exists()).collect();
+    assert_eq!(
+        left,
+        [false, false, true, true, true],
+        "only this plan's stale temps go"
+    );
+    assert!(
+        fresh.exists(),
+        "a save that may still be running is left alone"
+    );
+}
+
+#[test]
+fn a_plan_with_a_byte_order_mark_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("notepad.ron");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(seed("2008-09-strategy-policy-performance.ron")).unwrap());
+    std::fs::write(&plan, bytes).unwrap();
+    let out = planwright(&["check", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_nested_100000_deep_is_refused_with_the_real_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("deep.ron");
+    let text = format!(
+        "Plan(sections: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    std::fs::write(&plan, text).unwrap();
+    let out = planwright(&["check", plan.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("deep.ron:1:"), "{err}");
+    assert!(err.contains("nest at most 9 levels"), "{err}");
+}
