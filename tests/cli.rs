@@ -116,6 +116,90 @@ fn seed(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// Renders the children's social services plan with `word` (RON) in its
+/// projects table, where a 900-character word used to hang `render`.
+fn render_long_word(word: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(seed("2008-09-childrens-social-services.ron")).unwrap();
+    assert!(text.contains("\"08/09 Ongoing\""));
+    let plan = dir.path().join("long-word.ron");
+    std::fs::write(&plan, text.replacen("\"08/09 Ongoing\"", word, 1)).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = planwright(&[
+        "render",
+        plan.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    out
+}
+
+#[test]
+fn a_long_word_in_a_table_renders_broken_across_lines() {
+    let out = render_long_word(&format!("\"{}\"", "W".repeat(900)));
+    assert!(stderr(&out).contains("(900 characters)\" is wider than its column"));
+}
+
+#[test]
+fn control_characters_in_warnings_are_escaped() {
+    let out = render_long_word(&format!("\"\\u{{1b}}[2J{}\"", "W".repeat(300)));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "a raw ESC reached the terminal");
+    assert!(err.contains("\\u{1b}[2JWWW"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn render_refuses_to_write_over_its_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    let original = std::fs::read(&plan).unwrap();
+    std::os::unix::fs::symlink(&plan, dir.path().join("link.pdf")).unwrap();
+    for output in ["plan.ron", "./plan.ron", "link.pdf", "x/../plan.ron"] {
+        std::fs::create_dir_all(dir.path().join("x")).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_planwright"))
+            .current_dir(dir.path())
+            .args(["render", "plan.ron", "-o", output, "--force"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{output}: rendered over the plan");
+        assert!(
+            stderr(&out).contains("is the plan itself"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read(&plan).unwrap(), original, "{output}");
+    }
+}
+
+#[test]
+fn render_replaces_a_file_that_is_not_a_pdf_only_when_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = seed("2008-09-strategy-policy-performance.ron");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    let args = [
+        "render",
+        plan.to_str().unwrap(),
+        "-o",
+        notes.to_str().unwrap(),
+    ];
+    let out = planwright(&args);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("is not a PDF"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+    let out = planwright(&[&args[..], &["--force"][..]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&notes).unwrap().starts_with(b"%PDF-"));
+    // An existing PDF is replaced without asking.
+    let out = planwright(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 #[cfg(unix)]
 #[test]
 fn format_keeps_a_private_plan_private() {

@@ -46,6 +46,9 @@ pub enum Command {
         plan: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace OUTPUT even if it is not a PDF (never the plan itself).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -61,14 +64,18 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::New { template, output } => new_plan(&template, &output),
         Command::Format { plan } => format_plan(&plan),
-        Command::Render { plan, output } => render(&plan, &output),
+        Command::Render {
+            plan,
+            output,
+            force,
+        } => render(&plan, &output, force),
         Command::Outline { plan } => outline(&plan),
     }
 }
 
 /// Loads a plan, printing why not if it cannot.
 fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
-    file::load(path).map_err(|e| eprintln!("error: {e}")).ok()
+    file::load(path).map_err(|e| report_error(&e)).ok()
 }
 
 fn check(path: &Path) -> ExitCode {
@@ -77,7 +84,7 @@ fn check(path: &Path) -> ExitCode {
     };
     let findings = validate(&plan);
     for f in &findings {
-        println!("{f}");
+        println!("{}", terminal_safe(&f.to_string()));
     }
     let errors = findings
         .iter()
@@ -116,7 +123,7 @@ fn new_plan(id: &str, output: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            report_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -129,7 +136,7 @@ fn format_plan(path: &Path) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            report_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -151,8 +158,16 @@ fn outline(path: &Path) -> ExitCode {
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
-fn render(path: &Path, output: &Path) -> ExitCode {
+fn render(path: &Path, output: &Path, force: bool) -> ExitCode {
     let started = std::time::Instant::now();
+    if let Err(e) = pdf::output::check_output(Some(path), output, force) {
+        let hint = match e {
+            pdf::output::OutputError::NotAPdf { .. } => "; give --force to replace it",
+            pdf::output::OutputError::IsThePlan { .. } => "",
+        };
+        eprintln!("error: {}{hint}", terminal_safe(&e.to_string()));
+        return ExitCode::FAILURE;
+    }
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
@@ -165,11 +180,11 @@ fn render(path: &Path, output: &Path) -> ExitCode {
         file::Previous::Replace,
         &mut |_| Ok(()),
     ) {
-        eprintln!("error: {e}");
+        report_error(&e);
         return ExitCode::FAILURE;
     }
     for warning in document.warnings.iter().chain(&rendered.warnings) {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", terminal_safe(warning));
     }
     println!(
         "{}: {} pages, {} KB, in {:.0} ms",
@@ -179,4 +194,34 @@ fn render(path: &Path, output: &Path) -> ExitCode {
         started.elapsed().as_secs_f64() * 1e3
     );
     ExitCode::SUCCESS
+}
+
+fn report_error(error: &dyn std::fmt::Display) {
+    eprintln!("error: {}", terminal_safe(&error.to_string()));
+}
+
+/// `text` with its control characters escaped (`\u{1b}`), so text from a
+/// plan can never move the cursor, recolour or clear the user's terminal.
+/// Tabs and line breaks stay as they are.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(
+            super::terminal_safe("red \u{1b}[31mtext\u{7}\tok\n"),
+            "red \\u{1b}[31mtext\\u{7}\tok\n"
+        );
+    }
 }

@@ -13,6 +13,8 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
+pub mod output;
+
 /// The PDF's bytes and anything printpdf complained about.
 pub struct Rendered {
     pub bytes: Vec<u8>,
