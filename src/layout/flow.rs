@@ -335,7 +335,10 @@ impl Paginator<'_> {
     /// its own: a cell of thousands of lines takes time in proportion.
     fn split_row(&mut self, chunk: &Chunk, table: Option<usize>) {
         let padding = chunk.frame().map_or(0.0, |f| f.padding);
-        let mut items: Vec<(Rect, &Item)> = chunk.items.iter().map(|i| (i.bounds(), i)).collect();
+        // Each item's bounds and index in the chunk, top first.
+        let mut items: Vec<(Rect, usize)> = (chunk.items.iter().enumerate())
+            .map(|(i, item)| (item.bounds(), i))
+            .collect();
         items.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
         let mut start = 0.0;
         // `items[placed..]` are still to place.
@@ -344,13 +347,15 @@ impl Paginator<'_> {
             let lead = if start > 0.0 { padding } else { 0.0 };
             let remaining = chunk.height - start + lead;
             let room = self.capacity() - self.y;
-            let rest = items[placed..].iter().map(|&(_, item)| item);
             if remaining <= room + 0.01 {
+                let rest = in_chunk_order(chunk, &items[placed..]);
                 self.place_piece(chunk, rest, start, lead, remaining);
                 return;
             }
             let limit = start + room - lead - padding;
-            let cut = match cut_between_lines(&items[placed..], start, limit) {
+            let rest = &items[placed..];
+            let cut = match cut_between_lines(rest, start, limit).or(cut_before(rest, start, limit))
+            {
                 Some(cut) => Some(cut),
                 None if self.page_is_empty() || self.y <= self.repeated_header_height(table) => {
                     // Nothing but the header here: cut, or no page ever takes it.
@@ -362,7 +367,7 @@ impl Paginator<'_> {
             };
             if let Some(cut) = cut {
                 let count = items[placed..].partition_point(|(b, _)| b.y < cut);
-                let piece = items[placed..placed + count].iter().map(|&(_, item)| item);
+                let piece = in_chunk_order(chunk, &items[placed..placed + count]);
                 self.place_piece(chunk, piece, start, lead, cut - start + lead + padding);
                 placed += count;
                 start = cut;
@@ -372,10 +377,33 @@ impl Paginator<'_> {
     }
 }
 
+/// Where to cut when every line bottom above `limit` falls inside a line
+/// of another cell (cells whose lines are offset by a list's spacing): at
+/// the top of the first item that would reach past `limit`, so each item
+/// goes whole on this page or the next. `None` if that is no lower than
+/// `start` (a line taller than the room).
+fn cut_before(rest: &[(Rect, usize)], start: f32, limit: f32) -> Option<f32> {
+    let above = rest.partition_point(|(b, _)| b.y < limit);
+    let first_past = (rest[..above].iter())
+        .filter(|(b, _)| b.bottom() > limit + 0.01)
+        .map(|(b, _)| b.y)
+        .chain(rest.get(above).map(|(b, _)| b.y))
+        .fold(f32::INFINITY, f32::min);
+    (first_past > start + 0.01 && first_past.is_finite()).then_some(first_past)
+}
+
+/// `piece`'s items in the order the chunk has them (a cell's lines, then
+/// the next cell's), which is the order the PDF's text reads in.
+fn in_chunk_order<'c>(chunk: &'c Chunk, piece: &[(Rect, usize)]) -> Vec<&'c Item> {
+    let mut indices: Vec<usize> = piece.iter().map(|&(_, i)| i).collect();
+    indices.sort_unstable();
+    indices.into_iter().map(|i| &chunk.items[i]).collect()
+}
+
 /// The lowest point, after `start` and no lower than `limit`, where no
 /// line of text still to place is cut in two. `rest` is sorted by top;
 /// only the items starting above `limit` can matter.
-fn cut_between_lines(rest: &[(Rect, &Item)], start: f32, limit: f32) -> Option<f32> {
+fn cut_between_lines(rest: &[(Rect, usize)], start: f32, limit: f32) -> Option<f32> {
     let above = &rest[..rest.partition_point(|(b, _)| b.y < limit)];
     let mut cuts: Vec<f32> = above
         .iter()
@@ -470,10 +498,11 @@ fn turn_kept_chunks(chunks: &mut [Chunk]) {
             ChunkKind::Anchor(_) => continue,
             ChunkKind::PageBreak => next_orientation = None,
             _ => {
-                if chunk.keep_with_next
-                    && let Some(orientation) = next_orientation
-                {
-                    chunk.orientation = orientation;
+                // Only ever towards landscape: a wide table's header kept
+                // with the heading after it (a table with no rows) must
+                // not be set on a portrait page it is too wide for.
+                if chunk.keep_with_next && next_orientation == Some(Orientation::Landscape) {
+                    chunk.orientation = Orientation::Landscape;
                 }
                 next_orientation = Some(chunk.orientation);
             }

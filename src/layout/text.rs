@@ -390,10 +390,9 @@ pub enum Align {
 }
 
 /// Lines set in a column: the items, placed with the first line's top at
-/// `top`, and the height they take.
+/// `top`.
 pub struct SetText {
     pub items: Vec<Item>,
-    pub height: f32,
 }
 
 /// Places broken lines in a column `width` wide starting at (`x`, `top`),
@@ -449,10 +448,7 @@ pub fn set_lines(
             items.push(Item::Text(run));
         }
     }
-    SetText {
-        items,
-        height: lines.len() as f32 * leading,
-    }
+    SetText { items }
 }
 
 /// Breaks and sets text in one go.
