@@ -354,11 +354,12 @@ impl Paginator<'_> {
             }
             let limit = start + room - lead - padding;
             let rest = &items[placed..];
-            let cut = match cut_between_lines(rest, start, limit).or(cut_before(rest, start, limit))
-            {
+            let cut = cut_between_lines(rest, start, limit);
+            let cut = match cut.or_else(|| cut_before(rest, start, limit)) {
                 Some(cut) => Some(cut),
                 None if self.page_is_empty() || self.y <= self.repeated_header_height(table) => {
-                    // Nothing but the header here: cut, or no page ever takes it.
+                    // A line taller than a page (or all that is left under
+                    // the header): cut, or no page ever takes it.
                     self.warnings
                         .add("a table row had a line too tall for a page; it was cut");
                     Some(limit.max(start + 1.0))
@@ -380,8 +381,8 @@ impl Paginator<'_> {
 /// Where to cut when every line bottom above `limit` falls inside a line
 /// of another cell (cells whose lines are offset by a list's spacing): at
 /// the top of the first item that would reach past `limit`, so each item
-/// goes whole on this page or the next. `None` if that is no lower than
-/// `start` (a line taller than the room).
+/// goes whole on this page or the next. `None` if not even the first
+/// item fits (a line taller than the room).
 fn cut_before(rest: &[(Rect, usize)], start: f32, limit: f32) -> Option<f32> {
     let above = rest.partition_point(|(b, _)| b.y < limit);
     let first_past = (rest[..above].iter())
@@ -389,7 +390,8 @@ fn cut_before(rest: &[(Rect, usize)], start: f32, limit: f32) -> Option<f32> {
         .map(|(b, _)| b.y)
         .chain(rest.get(above).map(|(b, _)| b.y))
         .fold(f32::INFINITY, f32::min);
-    (first_past > start + 0.01 && first_past.is_finite()).then_some(first_past)
+    let first = rest.first().map_or(f32::INFINITY, |(b, _)| b.y.max(start));
+    (first_past > first + 0.01 && first_past.is_finite()).then_some(first_past)
 }
 
 /// `piece`'s items in the order the chunk has them (a cell's lines, then
