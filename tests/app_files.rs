@@ -282,3 +282,29 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.run();
     assert_eq!(purpose_text(harness.state()), "Not saved.");
 }
+
+#[test]
+fn export_pdf_refuses_the_plans_own_path() {
+    let fixture = Fixture::new();
+    let plan = fixture.path("plan.ron");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/2008-09-strategy-policy-performance.ron"
+    );
+    std::fs::copy(seed, &plan).unwrap();
+    let original = std::fs::read(&plan).unwrap();
+    let mut harness = fixture.app(Some(plan.clone()));
+    fixture.answers.queue(&plan);
+    harness.get_by_label("Export PDF").click();
+    harness.run();
+    harness.get_by_label("The PDF was not exported");
+    harness.get_by_label_contains("is the plan itself");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        original,
+        "the plan is untouched"
+    );
+    assert!(fixture.answers.shown.borrow().is_empty());
+}

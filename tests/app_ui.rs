@@ -489,3 +489,47 @@ fn caption_lines_and_notes_are_added_and_removed_in_the_table_layout() {
     let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
     assert_eq!((kpis.caption.len(), kpis.notes.len()), (0, 0));
 }
+
+#[test]
+fn indent_is_disabled_at_the_nesting_limit_and_says_why() {
+    use planwright::model::nesting::{MAX_NESTING, list_depth};
+    use planwright::model::{Block, List, ListItem, Section};
+    // Two items at the deepest level: the second could only be indented
+    // one level past the limit.
+    let mut list = List {
+        items: vec![ListItem::new("deepest"), ListItem::new("sibling")],
+        ..List::default()
+    };
+    for level in (1..MAX_NESTING).rev() {
+        let mut item = ListItem::new(format!("level {level}"));
+        item.children = list;
+        list = List {
+            items: vec![item],
+            ..List::default()
+        };
+    }
+    let fixture = Fixture::new();
+    let path = fixture.path("deep.ron");
+    let mut plan = planwright::template::all()[0].new_plan();
+    let mut section = Section::new("Deep list");
+    section.blocks = vec![Block::List(list)];
+    plan.sections.insert(0, section);
+    planwright::model::file::save(&plan, &path).unwrap();
+    let mut harness = fixture.app(Some(path));
+    open_section(&mut harness, "Deep list");
+    let limited = format!("Indent item: lists nest at most {MAX_NESTING} levels");
+    harness.get_by_label_contains(&limited).click();
+    harness.run();
+    let depth = match &harness.state().plan().sections[0].blocks[0] {
+        Block::List(list) => list_depth(list),
+        _ => unreachable!(),
+    };
+    assert_eq!(depth, MAX_NESTING, "the click did nothing");
+    // Items above the limit still indent.
+    assert!(
+        harness
+            .query_all_by_label_contains("Indent item (")
+            .next()
+            .is_some()
+    );
+}

@@ -133,3 +133,194 @@ fn format_rewrites_a_hand_edited_plan_canonically() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
 }
+
+fn seed(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+}
+
+/// Renders the children's social services plan with `word` (RON) in its
+/// projects table, where a 900-character word used to hang `render`.
+fn render_long_word(word: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(seed("2008-09-childrens-social-services.ron")).unwrap();
+    assert!(text.contains("\"08/09 Ongoing\""));
+    let plan = dir.path().join("long-word.ron");
+    std::fs::write(&plan, text.replacen("\"08/09 Ongoing\"", word, 1)).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = planwright(&[
+        "render",
+        plan.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    out
+}
+
+#[test]
+fn a_long_word_in_a_table_renders_broken_across_lines() {
+    let out = render_long_word(&format!("\"{}\"", "W".repeat(900)));
+    assert!(stderr(&out).contains("(900 characters)\" is wider than its column"));
+}
+
+#[test]
+fn control_characters_in_warnings_are_escaped() {
+    let out = render_long_word(&format!("\"\\u{{1b}}[2J{}\"", "W".repeat(300)));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "a raw ESC reached the terminal");
+    // The layout prints a missing character as "□" and names it escaped.
+    assert!(err.contains("\\u{1b}"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn render_refuses_to_write_over_its_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    let original = std::fs::read(&plan).unwrap();
+    std::os::unix::fs::symlink(&plan, dir.path().join("link.pdf")).unwrap();
+    for output in ["plan.ron", "./plan.ron", "link.pdf", "x/../plan.ron"] {
+        std::fs::create_dir_all(dir.path().join("x")).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_planwright"))
+            .current_dir(dir.path())
+            .args(["render", "plan.ron", "-o", output, "--force"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{output}: rendered over the plan");
+        assert!(
+            stderr(&out).contains("is the plan itself"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read(&plan).unwrap(), original, "{output}");
+    }
+}
+
+#[test]
+fn render_replaces_a_file_that_is_not_a_pdf_only_when_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = seed("2008-09-strategy-policy-performance.ron");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    let args = [
+        "render",
+        plan.to_str().unwrap(),
+        "-o",
+        notes.to_str().unwrap(),
+    ];
+    let out = planwright(&args);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("is not a PDF"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+    let out = planwright(&[&args[..], &["--force"][..]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&notes).unwrap().starts_with(b"%PDF-"));
+    // An existing PDF is replaced without asking.
+    let out = planwright(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn format_keeps_a_private_plan_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = planwright(&["format", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mode = std::fs::metadata(&plan).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn format_through_a_link_saves_at_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let target = shared.join("plan.ron");
+    let text = std::fs::read_to_string(seed("2008-09-strategy-policy-performance.ron")).unwrap();
+    let squashed: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    std::fs::write(&target, &squashed).unwrap();
+    let link = dir.path().join("plan.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = planwright(&["format", link.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), text);
+    assert!(
+        shared.join("plan.ron.bak").exists(),
+        "the backup sits beside the target"
+    );
+}
+
+#[test]
+fn a_save_clears_the_temporary_files_an_interrupted_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let names = [
+        ".plan.ron.saving-4242",
+        ".plan.ron.backup-4242",
+        ".plan.ron.saving-notapid",
+        ".other.ron.saving-4242",
+        "plan.ron.saving-4242",
+    ];
+    for name in names {
+        let file = std::fs::File::create(dir.path().join(name)).unwrap();
+        file.set_modified(an_hour_ago).unwrap();
+    }
+    let fresh = dir.path().join(".plan.ron.saving-4343");
+    std::fs::write(&fresh, "another save, in progress").unwrap();
+    let out = planwright(&["format", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let left: Vec<bool> = names.iter().map(|n| dir.path().join(n).exists()).collect();
+    assert_eq!(
+        left,
+        [false, false, true, true, true],
+        "only this plan's stale temps go"
+    );
+    assert!(
+        fresh.exists(),
+        "a save that may still be running is left alone"
+    );
+}
+
+#[test]
+fn a_plan_with_a_byte_order_mark_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("notepad.ron");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(seed("2008-09-strategy-policy-performance.ron")).unwrap());
+    std::fs::write(&plan, bytes).unwrap();
+    let out = planwright(&["check", plan.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_file_nested_100000_deep_is_refused_with_the_real_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("deep.ron");
+    // `Some(` 100,000 deep (0.7 MB) took the parser 12 s; brackets too.
+    for (open, close) in [("Some(", ")"), ("[", "]")] {
+        let nested = format!("{}{}", open.repeat(100_000), close.repeat(100_000));
+        std::fs::write(&plan, format!("Plan(format_version: 1, x: {nested})")).unwrap();
+        let out = planwright(&["check", plan.to_str().unwrap()]);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(err.contains("deep.ron:1:"), "{err}");
+        assert!(err.contains("nest at most 9 levels"), "{err}");
+    }
+}

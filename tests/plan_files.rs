@@ -232,3 +232,74 @@ fn an_atomic_write_that_replaces_keeps_no_backup() {
         .collect();
     assert_eq!(names, ["plan.pdf"]);
 }
+
+/// A plan with sections and lists nested `depth` levels (the list in the
+/// deepest section, and in a table cell there too).
+fn nested_plan(depth: usize) -> planwright::model::Plan {
+    use planwright::model::{
+        Block, Cell, CellBlock, Column, ColumnKind, List, ListItem, Row, RowKind, Section, Table,
+        TableKind,
+    };
+    let mut list = List::default();
+    for level in (1..=depth).rev() {
+        let mut item = ListItem::new(format!("level {level}"));
+        item.children = list;
+        list = List {
+            items: vec![item],
+            ..List::default()
+        };
+    }
+    let mut table = Table::new(
+        TableKind::Generic,
+        vec![Column::new("Text", ColumnKind::Text)],
+    );
+    table.rows.push(Row::new(
+        RowKind::Data,
+        vec![Cell(vec![CellBlock::List(list.clone())])],
+    ));
+    let mut section = Section::new("deepest");
+    section.blocks = vec![Block::List(list), Block::Table(table)];
+    for level in (1..depth).rev() {
+        let mut outer = Section::new(format!("section {level}"));
+        outer.subsections.push(section);
+        section = outer;
+    }
+    let mut plan = sample_plan();
+    plan.sections = vec![section];
+    plan
+}
+
+#[test]
+fn a_plan_at_the_nesting_limit_saves_and_loads_and_one_level_deeper_is_refused() {
+    use planwright::model::nesting::MAX_NESTING;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let at_limit = nested_plan(MAX_NESTING);
+    file::save(&at_limit, &path).unwrap();
+    assert_eq!(file::load(&path).unwrap(), at_limit);
+
+    let saved = fs::read(&path).unwrap();
+    let err = file::save(&nested_plan(MAX_NESTING + 1), &path).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!("at most {MAX_NESTING} levels")),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        saved,
+        "a refused save leaves the file"
+    );
+
+    // A file made deeper by hand loads with a message naming the limit.
+    let deeper = file::to_ron(&nested_plan(MAX_NESTING + 1)).unwrap();
+    let err = load_text(&deeper).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("nested {} levels", MAX_NESTING + 1)),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("at most {MAX_NESTING} levels")),
+        "{err}"
+    );
+}

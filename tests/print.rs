@@ -5,57 +5,21 @@
 mod print_common;
 use print_common as common;
 
-use common::{Words, count_words, lay_out, plans, rich_words};
-use planwright::layout::{self, Item, Orientation, Page, PageKind, PageSettings, Role, TextRun};
+use common::{Words, count_words, lay_out, misplaced_items, plans, rich_words};
+use planwright::layout::{self, Orientation, Page, PageKind, PageSettings, Role, TextRun};
 use planwright::model::{
     Block, Cell, CellBlock, Column, ColumnKind, List, ListItem, Plan, Row, RowKind, Section, Table,
     TableKind,
 };
 use planwright::template;
 
-/// Where an item of the given role may print on the page.
-fn allowed_area(page: &Page, role: Option<Role>) -> Option<layout::Rect> {
-    let settings = PageSettings::default();
-    match role {
-        Some(Role::Watermark) => None,
-        Some(Role::RunningHeader) => Some(settings.header_box(page.orientation)),
-        Some(Role::Footer) => Some(settings.footer_box(page.orientation)),
-        _ => Some(settings.body_box(page.orientation)),
-    }
-}
-
-/// Furniture rules sit on the edge of their bands; everything else must
-/// be in the body.
-fn is_furniture_rule(page: &Page, item: &Item) -> bool {
-    let settings = PageSettings::default();
-    let bounds = item.bounds();
-    matches!(item, Item::Line { .. })
-        && [
-            settings.header_box(page.orientation),
-            settings.footer_box(page.orientation),
-        ]
-        .iter()
-        .any(|band| band.contains(&bounds))
-}
-
 #[test]
 fn nothing_leaves_its_margins_or_overlaps() {
     for (name, plan) in plans() {
         let document = lay_out(&plan);
+        let misplaced = misplaced_items(&document);
+        assert!(misplaced.is_empty(), "{name}: {}", misplaced.join("\n"));
         for (index, page) in document.pages.iter().enumerate() {
-            for item in &page.items {
-                let role = item.as_text().map(|r| r.role);
-                if is_furniture_rule(page, item) {
-                    continue;
-                }
-                if let Some(area) = allowed_area(page, role) {
-                    assert!(
-                        area.contains(&item.bounds()),
-                        "{name} page {}: {item:?} leaves {area:?}",
-                        index + 1
-                    );
-                }
-            }
             let runs: Vec<&TextRun> = page
                 .text_runs()
                 .filter(|r| r.role != Role::Watermark)

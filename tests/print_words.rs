@@ -4,141 +4,15 @@
 mod print_common;
 use print_common as common;
 
-use common::{Words, count_words, lay_out, plans, rich_words};
-use planwright::layout::{Document, Page, Role};
-use planwright::model::{Block, Cell, CellBlock, List, Plan, Section};
+use common::printed_words;
+use common::{differences, lay_out, misplaced_items, model_words, plans};
+use planwright::layout::Page;
+use planwright::model::{
+    Block, Cell, CellBlock, Column, ColumnKind, HeaderCell, List, ListItem, Plan, Row, RowKind,
+    Section, Table, TableKind,
+};
 use planwright::template;
-
-fn list_words(words: &mut Words, list: &List) {
-    for item in &list.items {
-        count_words(words, &item.marker);
-        rich_words(words, &item.text);
-        list_words(words, &item.children);
-    }
-}
-
-fn cell_words(words: &mut Words, cell: &Cell) {
-    for block in &cell.0 {
-        match block {
-            CellBlock::Para(rich) => rich_words(words, rich),
-            CellBlock::List(list) => list_words(words, list),
-            CellBlock::Rating(rating) => count_words(words, &rating.label),
-        }
-    }
-}
-
-fn block_words(words: &mut Words, block: &Block) {
-    match block {
-        Block::Paragraph(rich) => rich_words(words, rich),
-        Block::List(list) => list_words(words, list),
-        Block::Note(note) => {
-            count_words(words, &note.marker);
-            rich_words(words, &note.text);
-        }
-        Block::Table(table) => {
-            table.caption.iter().for_each(|c| rich_words(words, c));
-            for cell in table.header_rows.iter().flatten() {
-                rich_words(words, &cell.text);
-            }
-            table
-                .columns
-                .iter()
-                .for_each(|c| rich_words(words, &c.label));
-            for cell in table.rows.iter().flat_map(|r| &r.cells) {
-                cell_words(words, cell);
-            }
-            for note in &table.notes {
-                count_words(words, &note.marker);
-                rich_words(words, &note.text);
-            }
-        }
-        Block::OrgChart(chart) => {
-            for line in chart.boxes.iter().flat_map(|b| &b.lines) {
-                count_words(words, line);
-            }
-        }
-    }
-}
-
-fn section_words(words: &mut Words, section: &Section) {
-    count_words(words, &section.part);
-    count_words(words, &section.number);
-    rich_words(words, &section.heading);
-    // The guidance is for the author only and is never printed.
-    section.blocks.iter().for_each(|b| block_words(words, b));
-    section
-        .subsections
-        .iter()
-        .for_each(|s| section_words(words, s));
-}
-
-/// The words a plan prints: everything but its guidance.
-fn model_words(plan: &Plan) -> Words {
-    let mut words = Words::new();
-    let cover = &plan.cover;
-    for text in [
-        &cover.directorate,
-        &cover.division,
-        &cover.unit,
-        &cover.title,
-    ] {
-        count_words(&mut words, text);
-    }
-    if !cover.title.contains(cover.year.trim()) {
-        count_words(&mut words, &cover.year);
-    }
-    for text in cover.cabinet_members.iter().chain(&cover.other_lines) {
-        count_words(&mut words, text);
-    }
-    count_words(&mut words, &cover.director);
-    count_words(&mut words, &cover.contact);
-    count_words(&mut words, &plan.status.version);
-    count_words(&mut words, &plan.status.date);
-    for s in &plan.sign_off {
-        for text in [&s.name, &s.role, &s.date] {
-            count_words(&mut words, text);
-        }
-    }
-    count_words(&mut words, &plan.contents.title);
-    for entry in &plan.contents.entries {
-        count_words(&mut words, &entry.text);
-    }
-    count_words(&mut words, &plan.body_title);
-    plan.sections
-        .iter()
-        .for_each(|s| section_words(&mut words, s));
-    words
-}
-
-/// The plan's words as printed: content runs only, with runs that continue
-/// a word (a word broken across lines or styles) joined back together.
-fn printed_words(document: &Document) -> Words {
-    let mut text = String::new();
-    for run in document.pages.iter().flat_map(Page::text_runs) {
-        if run.role == Role::Content {
-            text.push_str(&run.text);
-            if !run.joins_next {
-                text.push(' ');
-            }
-        }
-    }
-    let mut words = Words::new();
-    count_words(&mut words, &text);
-    words
-}
-
-fn differences(expected: &Words, actual: &Words) -> Vec<String> {
-    let keys: std::collections::BTreeSet<_> = expected.keys().chain(actual.keys()).collect();
-    keys.into_iter()
-        .filter_map(|k| {
-            let (e, a) = (
-                expected.get(k).copied().unwrap_or(0),
-                actual.get(k).copied().unwrap_or(0),
-            );
-            (e != a).then(|| format!("{k:?}: plan has {e}, pages have {a}"))
-        })
-        .collect()
-}
+use proptest::prelude::*;
 
 #[test]
 fn every_word_of_every_plan_is_printed_as_often_as_the_plan_has_it() {
@@ -161,4 +35,141 @@ fn guidance_is_never_printed() {
         .map(|r| r.text.as_str())
         .collect();
     assert!(!all.contains("Zanzibarish"));
+}
+
+/// A word: mostly short, sometimes hundreds of characters with or
+/// without the `/`, `.` and `-` a long word may break after.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[a-zA-Z0-9é£]{1,10}",
+        1 => "[a-zA-Z0-9/.-]{11,400}",
+        1 => "W{50,900}",
+    ]
+}
+
+fn text(max_words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 0..=max_words).prop_map(|words| words.join(" "))
+}
+
+fn list(depth: u32) -> impl Strategy<Value = List> {
+    let leaf = text(6).prop_map(ListItem::new);
+    let item = leaf.prop_recursive(depth, 12, 3, |inner| {
+        (text(6), prop::collection::vec(inner, 0..3)).prop_map(|(text, children)| {
+            let mut item = ListItem::new(text);
+            item.children = List {
+                items: children,
+                ..List::default()
+            };
+            item
+        })
+    });
+    prop::collection::vec(item, 1..4).prop_map(|items| List {
+        items,
+        ..List::default()
+    })
+}
+
+fn cell() -> impl Strategy<Value = Cell> {
+    prop_oneof![
+        4 => text(8).prop_map(Cell::text),
+        1 => list(2).prop_map(|l| Cell(vec![CellBlock::List(l)])),
+    ]
+}
+
+/// A table of any column count and shape: labels, spanning header
+/// cells, data, group and total rows, every row as wide as the table.
+fn table() -> impl Strategy<Value = Table> {
+    let kind = prop_oneof![
+        Just(ColumnKind::Text),
+        Just(ColumnKind::Money),
+        Just(ColumnKind::Number),
+    ];
+    prop::collection::vec((text(4), kind), 1..=9).prop_flat_map(|columns| {
+        let count = columns.len();
+        let header = prop::collection::vec((text(3), 1..=count as u16), 0..=count);
+        let row = prop_oneof![
+            4 => prop::collection::vec(cell(), count).prop_map(|c| Row::new(RowKind::Data, c)),
+            1 => text(4).prop_map(|t| Row::new(RowKind::Group, vec![Cell::text(t)])),
+            1 => prop::collection::vec(cell(), count).prop_map(|c| Row::new(RowKind::Total, c)),
+        ];
+        (header, prop::collection::vec(row, 0..6)).prop_map(move |(header, rows)| {
+            let columns = columns
+                .iter()
+                .map(|(label, kind)| Column::new(label.as_str(), *kind))
+                .collect();
+            let mut table = Table::new(TableKind::Generic, columns);
+            // Spans that fit: a header cell never lies past the last column.
+            let mut used = 0;
+            let mut cells = Vec::new();
+            for (text, span) in header {
+                let span = span.min((count - used) as u16);
+                if span == 0 {
+                    break;
+                }
+                used += usize::from(span);
+                cells.push(HeaderCell {
+                    text: text.into(),
+                    span,
+                });
+            }
+            if !cells.is_empty() {
+                table.header_rows.push(cells);
+            }
+            table.rows = rows;
+            table
+        })
+    })
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    prop_oneof![
+        2 => text(60).prop_map(|t| Block::Paragraph(t.into())),
+        1 => list(3).prop_map(Block::List),
+        2 => table().prop_map(Block::Table),
+    ]
+}
+
+fn section() -> impl Strategy<Value = Section> {
+    let leaf = (text(8), prop::collection::vec(block(), 0..4)).prop_map(|(heading, blocks)| {
+        let mut section = Section::new(heading);
+        section.blocks = blocks;
+        section
+    });
+    leaf.prop_recursive(2, 6, 2, |inner| {
+        (
+            text(8),
+            prop::collection::vec(block(), 0..3),
+            prop::collection::vec(inner, 0..3),
+        )
+            .prop_map(|(heading, blocks, subsections)| {
+                let mut section = Section::new(heading);
+                section.blocks = blocks;
+                section.subsections = subsections;
+                section
+            })
+    })
+}
+
+fn generated_plan() -> impl Strategy<Value = Plan> {
+    prop::collection::vec(section(), 1..4).prop_map(|sections| {
+        let mut plan = template::all()[0].new_plan();
+        plan.sections = sections;
+        plan
+    })
+}
+
+proptest! {
+    // Modest: each case lays out a whole plan in a debug build.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any plan lays out without panicking, inside its pages' margins,
+    /// with every word printed as often as the plan has it.
+    #[test]
+    fn generated_plans_print_every_word_inside_the_margins(plan in generated_plan()) {
+        let document = lay_out(&plan);
+        let misplaced = misplaced_items(&document);
+        prop_assert!(misplaced.is_empty(), "{}", misplaced.join("\n"));
+        let diff = differences(&model_words(&plan), &printed_words(&document));
+        prop_assert!(diff.is_empty(), "{}", diff.join("\n"));
+    }
 }

@@ -135,10 +135,21 @@ impl PlanwrightApp {
             self.status = "Already exporting a PDF…".into();
             return;
         }
-        let suggested = self.suggested_name("pdf");
+        // Never the plan's own name, even for a plan saved as `x.pdf`.
+        let suggested = match &self.path {
+            Some(plan) => crate::pdf::output::pdf_name_for(plan),
+            None => self.suggested_name("pdf"),
+        };
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
             return;
         };
+        if let Err(e) = crate::pdf::output::check_output(self.path.as_deref(), &path, false) {
+            self.prompt = Some(Prompt::Error {
+                title: "The PDF was not exported".into(),
+                message: format!("{e}.\n\nYour plan is unaffected."),
+            });
+            return;
+        }
         let plan = self.plan.clone();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {

@@ -46,6 +46,9 @@ pub enum Command {
         plan: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace OUTPUT even if it is not a PDF (never the plan itself).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -61,14 +64,18 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::New { template, output } => new_plan(&template, &output),
         Command::Format { plan } => format_plan(&plan),
-        Command::Render { plan, output } => render(&plan, &output),
+        Command::Render {
+            plan,
+            output,
+            force,
+        } => render(&plan, &output, force),
         Command::Outline { plan } => outline(&plan),
     }
 }
 
 /// Loads a plan, printing why not if it cannot.
 fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
-    file::load(path).map_err(|e| eprintln!("error: {e}")).ok()
+    file::load(path).map_err(|e| report_error(&e)).ok()
 }
 
 fn check(path: &Path) -> ExitCode {
@@ -77,7 +84,7 @@ fn check(path: &Path) -> ExitCode {
     };
     let findings = validate(&plan);
     for f in &findings {
-        println!("{f}");
+        println!("{}", terminal_safe(&f.to_string()));
     }
     let errors = findings
         .iter()
@@ -116,7 +123,7 @@ fn new_plan(id: &str, output: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            report_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -129,7 +136,7 @@ fn format_plan(path: &Path) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            report_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -151,8 +158,8 @@ fn outline(path: &Path) -> ExitCode {
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
-fn render(path: &Path, output: &Path) -> ExitCode {
-    render_with(path, output, pdf::render)
+fn render(path: &Path, output: &Path, force: bool) -> ExitCode {
+    render_with(path, output, force, pdf::render)
 }
 
 /// [`render`] with the PDF writer given, so a failing writer can be tested.
@@ -160,9 +167,18 @@ fn render(path: &Path, output: &Path) -> ExitCode {
 fn render_with(
     path: &Path,
     output: &Path,
+    force: bool,
     write_pdf: impl FnOnce(&layout::Document) -> Result<Vec<u8>, pdf::PdfError>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
+    if let Err(e) = pdf::output::check_output(Some(path), output, force) {
+        let hint = match e {
+            pdf::output::OutputError::NotAPdf { .. } => "; give --force to replace it",
+            pdf::output::OutputError::IsThePlan { .. } => "",
+        };
+        eprintln!("error: {}{hint}", terminal_safe(&e.to_string()));
+        return ExitCode::FAILURE;
+    }
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
@@ -170,17 +186,17 @@ fn render_with(
     let bytes = match write_pdf(&document) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!(
-                "error: {}: {e}; nothing was written to {}",
+            report_error(&format!(
+                "{}: {e}; nothing was written to {}",
                 path.display(),
                 output.display()
-            );
+            ));
             return ExitCode::FAILURE;
         }
     };
     // Atomic, so a failed write never leaves half a PDF where a whole one was.
     if let Err(e) = file::write_atomic(output, &bytes, file::Previous::Replace, &mut |_| Ok(())) {
-        eprintln!("error: {e}");
+        report_error(&e);
         return ExitCode::FAILURE;
     }
     // Layout warnings name their place and page:
@@ -190,7 +206,7 @@ fn render_with(
             Some(page) => format!("{} (page {}): {}", w.place, page + 1, w.message),
             None => w.to_string(),
         };
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", terminal_safe(&warning));
     }
     println!(
         "{}: {} pages, {} KB, in {:.0} ms",
@@ -202,9 +218,36 @@ fn render_with(
     ExitCode::SUCCESS
 }
 
+fn report_error(error: &dyn std::fmt::Display) {
+    eprintln!("error: {}", terminal_safe(&error.to_string()));
+}
+
+/// `text` with its control characters escaped (`\u{1b}`), so text from a
+/// plan can never move the cursor, recolour or clear the user's terminal.
+/// Tabs and line breaks stay as they are.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(
+            terminal_safe("red \u{1b}[31mtext\u{7}\tok\n"),
+            "red \\u{1b}[31mtext\\u{7}\tok\n"
+        );
+    }
 
     #[test]
     fn a_failing_pdf_writer_exits_non_zero_and_leaves_the_old_file() {
@@ -216,13 +259,16 @@ mod tests {
         std::fs::write(&output, b"%PDF-1.7 the earlier print").unwrap();
 
         let failing = |_: &layout::Document| Err(pdf::PdfError::Writer("disk on fire".into()));
-        assert_eq!(render_with(&plan, &output, failing), ExitCode::FAILURE);
+        assert_eq!(
+            render_with(&plan, &output, false, failing),
+            ExitCode::FAILURE
+        );
         assert_eq!(
             std::fs::read(&output).unwrap(),
             b"%PDF-1.7 the earlier print"
         );
 
-        assert_eq!(render(&plan, &output), ExitCode::SUCCESS);
+        assert_eq!(render(&plan, &output, false), ExitCode::SUCCESS);
         assert!(std::fs::read(&output).unwrap().len() > 10_000);
     }
 }

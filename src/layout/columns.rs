@@ -161,7 +161,7 @@ impl ColumnNeeds {
         if min <= room {
             return self.shared_widths(room);
         }
-        self.min.iter().map(|&w| w * room / min).collect()
+        capped_shares(&self.min, room)
     }
 
     /// Preferred widths, the slack going to text columns.
@@ -230,6 +230,29 @@ impl ColumnNeeds {
     }
 }
 
+/// Widths for columns whose minimums do not fit `room`: each column gets
+/// its minimum up to a common cap, the cap chosen so the widths fill the
+/// room. Columns of short words keep them whole; only the columns holding
+/// the longest words (a pasted URL, a reference number) are narrowed, and
+/// break them. Scaling every column instead would let one 900-character
+/// word squeeze the others to nothing.
+fn capped_shares(needs: &[f32], room: f32) -> Vec<f32> {
+    let mut sorted = needs.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let mut left = room;
+    let mut cap = 0.0;
+    for (i, &need) in sorted.iter().enumerate() {
+        let share = left / (sorted.len() - i) as f32;
+        cap = share;
+        if need > share {
+            break;
+        }
+        left -= need;
+        cap = need;
+    }
+    needs.iter().map(|&need| need.min(cap)).collect()
+}
+
 /// A paragraph of a cell, for measuring.
 struct Measured {
     pieces: Vec<Piece>,
@@ -277,5 +300,27 @@ pub fn row_style(kind: RowKind, base: &Style) -> Style {
         }
         .coloured(Colour::MUTED),
         RowKind::Data | RowKind::Memo => base.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_huge_column_is_capped_and_the_others_keep_their_minimum() {
+        let widths = capped_shares(&[30.0, 50.0, 7000.0, 40.0], 700.0);
+        assert_eq!(widths[..2], [30.0, 50.0]);
+        assert_eq!(widths[3], 40.0);
+        assert!(
+            (widths.iter().sum::<f32>() - 700.0).abs() < 1e-3,
+            "{widths:?}"
+        );
+    }
+
+    #[test]
+    fn columns_all_too_wide_share_the_room_equally() {
+        let widths = capped_shares(&[400.0, 500.0, 600.0], 300.0);
+        assert_eq!(widths, [100.0, 100.0, 100.0]);
     }
 }

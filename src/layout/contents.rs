@@ -2,7 +2,7 @@
 //! or entries generated from the headings, each with its page number and a
 //! link to it.
 
-use super::boxes::{Chunk, leading, line_chunks};
+use super::boxes::{Chunk, LineBox, leading, line_chunks};
 use super::compose::Composer;
 use super::compose::plain_pieces;
 use super::flow::{Anchor, paginate};
@@ -58,63 +58,68 @@ pub fn contents_pages(composer: &mut Composer, anchors: &[Anchor], front: usize)
         let style = Style::new(face, size).role(role);
         let line_height = leading(size);
         let text_width = width - indent - number_width - size;
-        let set = set_text(
-            &plain_pieces(&text, &style),
-            Rect {
-                x: indent,
-                y: 0.0,
-                width: text_width,
-                height: 0.0,
-            },
-            Align::Left,
-            line_height,
-            &mut composer.warnings,
-        );
-        let mut items = set.items;
-        if let Some((_, anchor)) = anchor {
-            let last_line_end = items
-                .iter()
-                .filter_map(Item::as_text)
-                .filter(|run| run.baseline >= set.height - line_height)
-                .map(|run| run.x + run.width)
-                .fold(indent, f32::max);
-            let number = (anchor.page + 1).to_string();
-            let number_start = width - face.width(&number, size);
-            items.extend(dot_leader(last_line_end, number_start, set.height, size));
-            let number_style = Style::new(face, size).role(Role::ContentsPage);
-            let pieces: Vec<Piece> = plain_pieces(&number, &number_style);
-            let page_number = set_text(
-                &pieces,
-                Rect {
-                    x: width - number_width,
-                    y: set.height - line_height,
-                    width: number_width,
-                    height: 0.0,
-                },
-                Align::Right,
-                line_height,
-                &mut composer.warnings,
-            );
-            items.extend(page_number.items);
-            items.push(Item::Link {
-                rect: Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    width,
-                    height: set.height,
-                },
-                target: LinkTarget::Page {
-                    page: anchor.page,
-                    y: anchor.y,
-                },
+        let pieces = plain_pieces(&text, &style);
+        let mut lines = composer.text_lines(&pieces, indent, text_width, Align::Left, line_height);
+        if lines.is_empty() {
+            lines.push(LineBox {
+                height: line_height,
+                ..LineBox::default()
             });
         }
-        chunks.push(Chunk {
-            items,
-            height: set.height,
-            space_before: if level == 1 { size * 0.6 } else { size * 0.15 },
-            ..Chunk::default()
-        });
+        // A line a chunk, so an entry longer than a page still flows; each
+        // line links to the section, the last one carries the dot leader
+        // and the page number.
+        let count = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut items = line.items;
+            if let Some((_, anchor)) = anchor {
+                if i + 1 == count {
+                    let line_end = items
+                        .iter()
+                        .filter_map(Item::as_text)
+                        .map(|run| run.x + run.width)
+                        .fold(indent, f32::max);
+                    let number = (anchor.page + 1).to_string();
+                    let number_start = width - face.width(&number, size);
+                    items.extend(dot_leader(line_end, number_start, line_height, size));
+                    let number_style = Style::new(face, size).role(Role::ContentsPage);
+                    let pieces: Vec<Piece> = plain_pieces(&number, &number_style);
+                    let page_number = set_text(
+                        &pieces,
+                        Rect {
+                            x: width - number_width,
+                            y: 0.0,
+                            width: number_width,
+                            height: 0.0,
+                        },
+                        Align::Right,
+                        line_height,
+                        &mut composer.warnings,
+                    );
+                    items.extend(page_number.items);
+                }
+                items.push(Item::Link {
+                    rect: Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        width,
+                        height: line_height,
+                    },
+                    target: LinkTarget::Page {
+                        page: anchor.page,
+                        y: anchor.y,
+                    },
+                });
+            }
+            let space_before = if level == 1 { size * 0.6 } else { size * 0.15 };
+            chunks.push(Chunk {
+                items,
+                height: line_height,
+                space_before: if i == 0 { space_before } else { 0.0 },
+                keep_with_next: i + 1 < count,
+                ..Chunk::default()
+            });
+        }
     }
     let mut pages = paginate(&mut chunks, settings, &mut composer.warnings).pages;
     for page in &mut pages {

@@ -126,9 +126,7 @@ impl Paginator<'_> {
     /// continuing that table.
     fn continue_on_new_page(&mut self, orientation: Orientation, table: Option<usize>) {
         self.new_page(orientation);
-        if let (Some(table), Some((header_table, header))) = (table, &self.table_header)
-            && *header_table == table
-        {
+        if let Some(header) = self.repeated_header(table) {
             let mut header = header.clone();
             for item in &mut header.items {
                 if let Item::Text(run) = item {
@@ -188,11 +186,15 @@ impl Paginator<'_> {
     }
 
     /// The height of `chunks[i]` and everything it must stay with.
+    /// Stops once past a page: callers only compare it with the room on
+    /// one, and a long kept chain (a heading of a thousand lines) must
+    /// not be walked again for each of its lines.
     fn kept_height(&self, chunks: &[Chunk], i: usize) -> f32 {
         let mut height = chunks[i].height;
         let mut kept = chunks[i].keep_with_next;
+        let capacity = self.capacity();
         for (next, part) in chunks[i + 1..].iter().zip(&self.kept_parts[i + 1..]) {
-            if !kept {
+            if !kept || height > capacity {
                 break;
             }
             match next.kind {
@@ -343,19 +345,32 @@ impl Paginator<'_> {
         }
     }
 
+    /// The height the repeated header (with its continued caption) takes
+    /// on a page `table` continues onto.
     fn repeated_header_height(&self, table: Option<usize>) -> f32 {
+        self.repeated_header(table).map_or(0.0, |header| {
+            let caption = match &header.kind {
+                ChunkKind::TableHeader {
+                    caption: Some(caption),
+                    ..
+                } => caption.height,
+                _ => 0.0,
+            };
+            header.height + caption
+        })
+    }
+
+    /// The header to repeat above `table`'s rows on a new page: not one
+    /// taller than half a page (its columns squeezed by a huge table),
+    /// which would leave too little room for the rows.
+    fn repeated_header(&self, table: Option<usize>) -> Option<&Chunk> {
         match (&self.table_header, table) {
-            (Some((header_table, header)), Some(table)) if *header_table == table => {
-                let caption = match &header.kind {
-                    ChunkKind::TableHeader {
-                        caption: Some(caption),
-                        ..
-                    } => caption.height,
-                    _ => 0.0,
-                };
-                header.height + caption
+            (Some((header_table, header)), Some(table))
+                if *header_table == table && header.height <= self.capacity() / 2.0 =>
+            {
+                Some(header)
             }
-            _ => 0.0,
+            _ => None,
         }
     }
 
@@ -373,7 +388,9 @@ impl Paginator<'_> {
         let mut rows = RowSplitter::new(chunk);
         loop {
             let room = self.capacity() - self.y;
-            let force = self.page_is_empty();
+            // A fresh page (or one holding only the repeated header) always
+            // takes a piece, so splitting a row always makes progress.
+            let force = self.page_is_empty() || self.y <= self.repeated_header_height(table) + 0.01;
             if let Some(piece) = rows.piece(room, force) {
                 if force && piece.height > room + 0.01 {
                     self.warnings.add_at(
@@ -399,10 +416,11 @@ fn turn_kept_chunks(chunks: &mut [Chunk]) {
             ChunkKind::Anchor(_) => continue,
             ChunkKind::PageBreak => next_orientation = None,
             _ => {
-                if chunk.keep_with_next
-                    && let Some(orientation) = next_orientation
-                {
-                    chunk.orientation = orientation;
+                // Only ever towards landscape: a wide table's header kept
+                // with the heading after it (a table with no rows) must
+                // not be set on a portrait page it is too wide for.
+                if chunk.keep_with_next && next_orientation == Some(Orientation::Landscape) {
+                    chunk.orientation = Orientation::Landscape;
                 }
                 next_orientation = Some(chunk.orientation);
             }

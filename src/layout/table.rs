@@ -135,8 +135,10 @@ pub fn table_chunks(
         ..chunk
     }));
     let continued = caption(composer, true);
-    let mut header = layout.header(composer, id);
-    if let ChunkKind::TableHeader { caption, .. } = &mut header.kind
+    let page_height = composer.settings.body_box(setting.orientation).height;
+    let mut headers = layout.header(composer, id, page_height);
+    if let [header] = headers.as_mut_slice()
+        && let ChunkKind::TableHeader { caption, .. } = &mut header.kind
         && !continued.is_empty()
     {
         let (items, height) = stack(
@@ -157,8 +159,10 @@ pub fn table_chunks(
             ..Chunk::default()
         }));
     }
-    header.part = Part::TableHeader;
-    chunks.push(header);
+    for header in &mut headers {
+        header.part = Part::TableHeader;
+    }
+    chunks.extend(headers);
     let mut rows: Vec<Chunk> = (table.rows.iter().enumerate())
         .map(|(r, row)| {
             let row_place = Location::cell(&place.sections, place.block.unwrap_or(0), r, None);
@@ -171,7 +175,6 @@ pub fn table_chunks(
         })
         .collect();
     composer.warnings.place = Place::Body(place.clone());
-    let page_height = composer.settings.body_box(setting.orientation).height;
     keep_rows_together(&mut rows, &table.rows, page_height);
     chunks.extend(rows);
     for note in &table.notes {
@@ -245,8 +248,11 @@ impl TableLayout<'_> {
     }
 
     /// The column labels and any extra header rows above them, shaded,
-    /// with their own grid.
-    fn header(&self, composer: &mut Composer, id: usize) -> Chunk {
+    /// with their own grid: one chunk, repeated on every page. A header
+    /// taller than half a page (long words in many narrow columns) would
+    /// crowd out the rows, or not fit at all: it prints once instead, a
+    /// row of the table per band, split across pages if it must be.
+    fn header(&self, composer: &mut Composer, id: usize, page_height: f32) -> Vec<Chunk> {
         let style = Style::new(Face::Bold, self.size);
         let mut bands: Vec<HeaderBand> = Vec::new();
         // A header row with no words in it would print as an empty shaded band.
@@ -293,22 +299,47 @@ impl TableLayout<'_> {
             });
         }
 
+        let rows: Vec<Chunk> = (bands.into_iter())
+            .map(|HeaderBand { spans, cells }| {
+                let (items, height) = self.place_cells(cells, 0.0);
+                let edges: Vec<f32> = std::iter::once(self.edges[spans[0].0])
+                    .chain(spans.iter().map(|&(_, last)| self.edges[last + 1]))
+                    .collect();
+                let frame = RowFrame {
+                    edges,
+                    fill: Some(Colour::HEADER_FILL),
+                    rule_above: false,
+                    padding: PADDING,
+                };
+                Chunk {
+                    items,
+                    height,
+                    keep_with_next: true,
+                    kind: ChunkKind::TableRow { table: id, frame },
+                    ..Chunk::default()
+                }
+            })
+            .collect();
+        let height: f32 = rows.iter().map(|r| r.height).sum();
+        if height > page_height / 2.0 {
+            composer.warnings.add(format!(
+                "the header of a {} is taller than half a page, so it is not repeated on the pages the table continues on",
+                self.table.kind.name()
+            ));
+            return rows;
+        }
         let mut items = Vec::new();
         let mut top = 0.0;
-        for HeaderBand { spans, cells } in bands {
-            let (cell_items, height) = self.place_cells(cells, top);
-            let edges: Vec<f32> = std::iter::once(self.edges[spans[0].0])
-                .chain(spans.iter().map(|&(_, last)| self.edges[last + 1]))
-                .collect();
-            let frame = RowFrame {
-                edges,
-                fill: Some(Colour::HEADER_FILL),
-                rule_above: false,
-                padding: PADDING,
+        for row in rows {
+            let ChunkKind::TableRow { frame, .. } = &row.kind else {
+                continue;
             };
-            items.extend(frame.draw(0.0, top, height, top == 0.0));
-            items.extend(cell_items);
-            top += height;
+            items.extend(frame.draw(0.0, top, row.height, top == 0.0));
+            items.extend(row.items.into_iter().map(|mut item| {
+                item.shift(0.0, top);
+                item
+            }));
+            top += row.height;
         }
         if items.is_empty() {
             // No header words at all: just the grid's top rule.
@@ -317,7 +348,7 @@ impl TableLayout<'_> {
             items.push(rule((left, y), (right, y), GRID_WIDTH, Colour::GRID));
             top = GRID_WIDTH;
         }
-        Chunk {
+        vec![Chunk {
             items,
             height: top,
             keep_with_next: true,
@@ -327,7 +358,7 @@ impl TableLayout<'_> {
                 caption: None,
             },
             ..Chunk::default()
-        }
+        }]
     }
 
     /// Which columns each header cell covers; spans past the last column

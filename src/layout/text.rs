@@ -255,35 +255,56 @@ impl LineBuilder<'_> {
     }
 
     /// Lays a word wider than the line character by character, breaking
-    /// wherever the line is full.
+    /// wherever the line is full: after the line's last `/`, `.` or `-`
+    /// if it has one (a URL breaks between its parts), else between
+    /// letters. Each character is measured once, so a word of any length
+    /// takes time in proportion to it.
     fn break_inside(&mut self, segments: &[Segment]) {
         let word: String = segments.iter().map(|s| s.text).collect();
         self.warnings.add(format!(
-            "\"{word}\" is wider than its column and was broken inside the word"
+            "\"{}\" is wider than its column and was broken inside the word",
+            abbreviated(&word)
         ));
         for (i, segment) in segments.iter().enumerate() {
             self.join_previous(i > 0);
+            let text = segment.text;
             let mut start = 0;
             let mut width = 0.0;
-            for (at, c) in segment.text.char_indices() {
-                let w = segment.style.width(&segment.text[at..at + c.len_utf8()]);
-                let line_is_full = self.current.width + width + w > self.max_width + TOLERANCE;
-                let something_placed = at > start || !self.current.fragments.is_empty();
-                if line_is_full && something_placed {
-                    if at > start {
-                        self.push_segment(&segment.text[start..at], segment.style, width, 0.0);
+            // Where this line's part could end after a `/`, `.` or `-`,
+            // and its width up to there.
+            let mut opening: Option<(usize, f32)> = None;
+            for (at, c) in text.char_indices() {
+                let w = segment.style.width(&text[at..at + c.len_utf8()]);
+                while self.current.width + width + w > self.max_width + TOLERANCE
+                    && (at > start || !self.current.fragments.is_empty())
+                {
+                    let (end, end_width) = opening.take().unwrap_or((at, width));
+                    if end > start {
+                        self.push_segment(&text[start..end], segment.style, end_width, 0.0);
                     }
                     self.join_previous(true);
                     self.end_line();
-                    start = at;
-                    width = 0.0;
+                    start = end;
+                    width -= end_width;
                 }
                 width += w;
+                if matches!(c, '/' | '.' | '-') {
+                    opening = Some((at + c.len_utf8(), width));
+                }
             }
-            if start < segment.text.len() {
-                self.push_segment(&segment.text[start..], segment.style, width, 0.0);
+            if start < text.len() {
+                self.push_segment(&text[start..], segment.style, width, 0.0);
             }
         }
+    }
+}
+
+/// A long word cut short for a message: its first 40 characters.
+fn abbreviated(word: &str) -> String {
+    const SHOWN: usize = 40;
+    match word.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}… ({} characters)", &word[..cut], word.chars().count()),
+        None => word.to_owned(),
     }
 }
 
@@ -415,10 +436,9 @@ pub enum Align {
 }
 
 /// Lines set in a column: the items, placed with the first line's top at
-/// `top`, and the height they take.
+/// `top`.
 pub struct SetText {
     pub items: Vec<Item>,
-    pub height: f32,
 }
 
 /// Places broken lines in a column `width` wide starting at (`x`, `top`),
@@ -475,10 +495,7 @@ pub fn set_lines(
             items.push(Item::Text(run));
         }
     }
-    SetText {
-        items,
-        height: lines.len() as f32 * leading,
-    }
+    SetText { items }
 }
 
 /// Breaks and sets text in one go.
@@ -546,6 +563,31 @@ mod tests {
             .collect();
         assert_eq!(joined.trim_end(), "a Supercalifragilistic word");
         assert_eq!(warnings.found.len(), 1);
+    }
+
+    #[test]
+    fn a_url_breaks_after_a_slash_or_dot_rather_than_between_letters() {
+        let url = "https://www.example.gov.uk/services/children/index.htm";
+        let width = Face::Regular.width("https://www.example.gov.uk/servi", 10.0);
+        let lines = break_lines(&plain(url), width, &mut Warnings::default());
+        let texts = line_texts(&lines);
+        assert!(texts.len() > 1, "{texts:?}");
+        for text in &texts[..texts.len() - 1] {
+            assert!(text.ends_with(['/', '.']), "{texts:?}");
+        }
+        assert_eq!(texts.concat(), url);
+        assert!(lines.iter().all(|l| l.width <= width + 1e-3), "{lines:?}");
+    }
+
+    #[test]
+    fn a_huge_word_in_a_tiny_column_breaks_a_character_a_line() {
+        let word = "W".repeat(2000);
+        let mut warnings = Warnings::default();
+        let lines = break_lines(&plain(&word), 1.0, &mut warnings);
+        assert_eq!(lines.len(), 2000);
+        let message = &warnings.found.iter().next().unwrap().message;
+        assert!(message.contains("(2000 characters)"), "{message}");
+        assert!(message.len() < 200, "{message}");
     }
 
     #[test]

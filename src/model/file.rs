@@ -1,6 +1,7 @@
 //! Reading and writing plans as RON: versioned, stable byte for byte, and
 //! saved atomically so a crash or a full disk never leaves half a plan.
 
+use super::nesting::{MAX_NESTING, bracket_too_deep, too_deep};
 use super::{FORMAT_VERSION, Plan};
 use serde::Deserialize;
 use std::fs;
@@ -9,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 /// Plans are a few hundred kilobytes; anything this big is not a plan.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-/// How deeply lists and tables may nest before a file is refused.
+/// How deeply RON may nest before a file is refused outright: well above
+/// what a plan at the nesting limit needs (a list nested
+/// [`MAX_NESTING`] deep in a table in a section nested as deep), far below
+/// what makes the parser slow.
 const RECURSION_LIMIT: usize = 128;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +39,8 @@ pub enum LoadError {
     },
     #[error("{path}: format version {found} is not one Planwright has ever written")]
     UnknownVersion { path: PathBuf, found: u32 },
+    #[error("{path}: {message}; the file is refused")]
+    TooDeep { path: PathBuf, message: String },
 }
 
 impl LoadError {
@@ -51,6 +57,8 @@ impl LoadError {
 pub enum SaveError {
     #[error("{path}: the plan could not be written as RON: {message}")]
     Serialize { path: PathBuf, message: String },
+    #[error("{path}: not saved: {message}. Outdent them first; the file on disk is unchanged.")]
+    TooDeep { path: PathBuf, message: String },
     #[error("{path}: could not save ({step}): {source}. The file on disk is unchanged.")]
     Io {
         path: PathBuf,
@@ -117,6 +125,31 @@ pub fn to_ron(plan: &Plan) -> Result<String, ron::Error> {
 
 /// Parses a plan from RON text. `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    if let Some((line, column)) = bracket_too_deep(text, RECURSION_LIMIT) {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: too_deep_message(),
+        });
+    }
+    let plan = parse(text, path)?;
+    match too_deep(&plan) {
+        Some(found) => Err(LoadError::TooDeep {
+            path: path.to_owned(),
+            message: found.to_string(),
+        }),
+        None => Ok(plan),
+    }
+}
+
+fn too_deep_message() -> String {
+    format!(
+        "brackets are nested more than {RECURSION_LIMIT} deep here; sections and lists nest at most {MAX_NESTING} levels, so no plan needs that, and the file is refused"
+    )
+}
+
+fn parse(text: &str, path: &Path) -> Result<Plan, LoadError> {
     let options = ron_options();
 
     // Parse once; read the version on its own only when that fails, so a
@@ -157,9 +190,7 @@ fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> LoadError {
         line: error.span.start.line,
         column: error.span.start.col,
         message: match error.code {
-            ron::Error::ExceededRecursionLimit => format!(
-                "sections, lists or tables are nested more than {RECURSION_LIMIT} deep here; no plan needs that, so the file is refused"
-            ),
+            ron::Error::ExceededRecursionLimit => too_deep_message(),
             ref code => code.to_string(),
         },
     }
@@ -181,8 +212,15 @@ pub fn load(path: &Path) -> Result<Plan, LoadError> {
         });
     }
     let bytes = fs::read(path).map_err(io_error)?;
-    let text = decode_utf8(&bytes, path)?;
-    from_ron(text, path)
+    from_bytes(&bytes, path)
+}
+
+/// Parses a plan from a file's bytes: UTF-8, with or without the byte-order
+/// mark Windows editors such as Notepad put in front.
+pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
+    const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+    let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
+    from_ron(decode_utf8(bytes, path)?, path)
 }
 
 /// Checks that `bytes` are UTF-8, pointing at the first bad byte if not.
@@ -213,11 +251,85 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The kinds of temporary file a save makes beside its target.
+const TEMP_KINDS: [&str; 2] = ["saving", "backup"];
+
+/// `.NAME.saving-PID`: hidden (a leading dot) where the platform hides
+/// such files, and recognisable, so a later save can clear what an
+/// interrupted one left.
 fn temp_path(path: &Path, what: &str) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(".{what}-{}", std::process::id()));
     path.with_file_name(name)
+}
+
+/// A save interrupted this long ago is over: its temporary files are
+/// litter. (A younger one may be another Planwright saving right now.)
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files earlier saves of `path` left behind when
+/// they were interrupted (a crash, a power cut): only files named as
+/// [`temp_path`] names them, for this file, by another process, and
+/// untouched for a minute. Best effort: litter is never worth an error.
+fn remove_stale_temps(path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = std::process::id().to_string();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let is_ours = TEMP_KINDS.iter().any(|kind| {
+            rest.strip_prefix(kind)
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|pid| {
+                    !pid.is_empty() && pid != own && pid.bytes().all(|b| b.is_ascii_digit())
+                })
+        });
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if is_ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Where a save to `path` really writes: through a symbolic link to its
+/// target, so the link (a shared folder linked into Documents) survives.
+fn save_target(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && let Ok(target) = fs::canonicalize(path) {
+        return target;
+    }
+    path.to_owned()
+}
+
+/// Gives the new file the old one's permissions (a private plan stays
+/// private) and, on Unix, its owner and group where this process may.
+fn keep_permissions(old: &fs::Metadata, new: &fs::File) -> io::Result<()> {
+    new.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone may keep their own.
+        let _ = std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid()));
+    }
+    Ok(())
 }
 
 /// Saves atomically: write a temporary file beside the target, flush it,
@@ -233,6 +345,12 @@ pub fn save_with_faults(
     path: &Path,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    if let Some(found) = too_deep(plan) {
+        return Err(SaveError::TooDeep {
+            path: path.to_owned(),
+            message: found.to_string(),
+        });
+    }
     let text = to_ron(plan).map_err(|e| SaveError::Serialize {
         path: path.to_owned(),
         message: e.to_string(),
@@ -250,18 +368,22 @@ pub enum Previous {
 }
 
 /// Writes `bytes` to `path` so that `path` always holds either its old
-/// content or `bytes`, whole.
+/// content or `bytes`, whole. A link is followed and its target written;
+/// the file keeps its permissions.
 pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     previous: Previous,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    let temp = temp_path(path, "saving");
-    let result = write_steps(path, &temp, bytes, previous, before);
+    let target = save_target(path);
+    let temp = temp_path(&target, "saving");
+    let result = write_steps(&target, &temp, bytes, previous, before);
     if result.is_err() {
         // Best effort: the temporary file is ours and worthless now.
         let _ = fs::remove_file(&temp);
+    } else {
+        remove_stale_temps(&target);
     }
     result
 }
@@ -283,6 +405,9 @@ fn write_steps(
 
     before(SaveStep::WriteTemp).map_err(fail(SaveStep::WriteTemp))?;
     let mut file = fs::File::create(temp).map_err(fail(SaveStep::WriteTemp))?;
+    if let Ok(old) = fs::metadata(path) {
+        keep_permissions(&old, &file).map_err(fail(SaveStep::WriteTemp))?;
+    }
     file.write_all(bytes).map_err(fail(SaveStep::WriteTemp))?;
 
     before(SaveStep::FlushTemp).map_err(fail(SaveStep::FlushTemp))?;
@@ -295,7 +420,16 @@ fn write_steps(
         // file replaces it in one step. The backup is itself written whole.
         let backup = backup_path(path);
         let backup_temp = temp_path(path, "backup");
-        let copied = fs::copy(path, &backup_temp).and_then(|_| fs::rename(&backup_temp, &backup));
+        // Synced before the rename: after a power cut the backup is whole
+        // while the plan itself is being replaced.
+        let copied = fs::copy(path, &backup_temp)
+            .and_then(|_| {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(&backup_temp)?
+                    .sync_all()
+            })
+            .and_then(|_| fs::rename(&backup_temp, &backup));
         if let Err(e) = copied {
             let _ = fs::remove_file(&backup_temp);
             return Err(fail(SaveStep::Backup)(e));

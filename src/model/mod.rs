@@ -5,6 +5,7 @@ mod block;
 pub mod check;
 pub mod figure;
 pub mod file;
+pub mod nesting;
 mod pretty;
 mod table;
 mod text;

@@ -13,6 +13,8 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
+pub mod output;
+
 /// Why a PDF could not be made. The caller keeps whatever file was
 /// there: a failed render never writes.
 #[derive(Debug, thiserror::Error)]

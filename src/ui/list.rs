@@ -4,6 +4,7 @@
 
 use super::paragraph::RichField;
 use super::{EditContext, Editor, icon_button};
+use crate::model::nesting::{MAX_NESTING, list_depth};
 use crate::model::{List, ListItem, ListStyle};
 use egui::{Id, Ui};
 
@@ -130,7 +131,14 @@ fn draw_items(
                 };
                 clicked("✕", "Remove item", true, Op::Remove);
                 clicked("+", "Insert item after", true, Op::InsertAfter);
-                clicked("⇥", "Indent item", i > 0, Op::Indent);
+                // Indenting takes the item's own sub-items one level down too.
+                let indented_depth = depth + 2 + list_depth(&item.children);
+                if i == 0 || indented_depth <= MAX_NESTING {
+                    clicked("⇥", "Indent item", i > 0, Op::Indent);
+                } else {
+                    let why = format!("Indent item: lists nest at most {MAX_NESTING} levels");
+                    clicked("⇥", &why, false, Op::Indent);
+                }
                 clicked("⇤", "Outdent item", depth > 0, Op::Outdent);
                 clicked("↓", "Move item down", i + 1 < count, Op::Down);
                 clicked("↑", "Move item up", i > 0, Op::Up);

@@ -6,6 +6,7 @@ use super::orgchart::OrgChartEditor;
 use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
 use super::table::TableEditor;
 use super::{EditContext, Editor, Page, guidance_box, icon_button, name_widget, show_findings};
+use crate::model::nesting::MAX_NESTING;
 use crate::model::{
     Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
     TableKind,
@@ -182,7 +183,12 @@ impl SectionEditor<'_> {
             apply(&mut section.subsections, op);
             cx.step();
         }
-        if ui.button("+ Add sub-section").clicked() {
+        let room_inside = self.path.len() < MAX_NESTING;
+        if ui
+            .add_enabled(room_inside, egui::Button::new("+ Add sub-section"))
+            .on_disabled_hover_text(format!("Sections nest at most {MAX_NESTING} levels"))
+            .clicked()
+        {
             section.subsections.push(Section {
                 heading: Rich::plain("New sub-section"),
                 blocks: vec![Block::Paragraph(Rich::default())],

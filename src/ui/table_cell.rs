@@ -219,7 +219,11 @@ fn rebuild(old: &[Line], text: &str) -> Vec<CellBlock> {
     for (i, raw) in text.split('\n').enumerate() {
         let (item, body) = parse_line(raw);
         // An item can be at most one level deeper than the one before it.
-        let item = item.map(|d| d.min(previous_depth.map_or(0, |p| p + 1)));
+        // Nor deeper than the model's limit (depth 0 is level 1).
+        let item = item.map(|d| {
+            d.min(previous_depth.map_or(0, |p| p + 1))
+                .min(crate::model::nesting::MAX_NESTING - 1)
+        });
         previous_depth = item;
         let before = old.get(i);
         let base = before.map_or_else(Rich::default, |l| l.text.clone());

@@ -3,6 +3,7 @@
 
 use super::{Page, severity_colour};
 use crate::model::check::{Finding, Severity};
+use crate::model::nesting::MAX_NESTING;
 use crate::model::{Block, Plan, Rich, Section};
 use egui::{RichText, Ui};
 
@@ -110,7 +111,12 @@ fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<TreeAction> 
     if ui.button("Add section after").clicked() {
         action = Some(TreeAction::AddAfter(path.to_vec()));
     }
-    if ui.button("Add sub-section").clicked() {
+    let room_inside = path.len() < MAX_NESTING;
+    if ui
+        .add_enabled(room_inside, egui::Button::new("Add sub-section"))
+        .on_disabled_hover_text(format!("Sections nest at most {MAX_NESTING} levels"))
+        .clicked()
+    {
         action = Some(TreeAction::AddInside(path.to_vec()));
     }
     ui.separator();
