@@ -2,7 +2,6 @@
 //! watermark for each state, a balanced title and no large blank.
 
 // Only part of the shared helpers is used here.
-#[allow(dead_code)]
 mod print_common;
 use print_common as common;
 

@@ -6,7 +6,6 @@
 //! and the contents is in printed order. Pages are found by what they
 //! hold (`Page::placed`), never by number: fonts and widths move pages.
 
-#[allow(dead_code)]
 mod print_common;
 use print_common as common;
 

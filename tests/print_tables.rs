@@ -4,7 +4,6 @@
 //! no empty shaded header rows.
 
 // Only part of the shared helpers is used here.
-#[allow(dead_code)]
 mod print_common;
 use print_common as common;
 
