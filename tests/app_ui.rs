@@ -256,7 +256,7 @@ fn find_jumps_to_the_section() {
     harness.run();
     harness.get_by_label("Find text").type_text("Guardianship");
     harness.run();
-    let found = planwright::ui::find::find(harness.state().plan(), "Guardianship");
+    let found = planwright::edit::find::find(harness.state().plan(), "Guardianship");
     assert!(!found.is_empty());
     let count = if found.len() == 1 {
         "1 place".to_owned()
@@ -346,7 +346,7 @@ fn bold_and_italic_on_the_selection_are_kept() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness.get_by_label("I").click();
+    harness.get_by_label("Italic").click();
     harness.run();
     let rich = paragraph(harness.state());
     assert_eq!(rich.to_plain(), "Key aims");

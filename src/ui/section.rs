@@ -6,18 +6,12 @@ use super::orgchart::OrgChartEditor;
 use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
 use super::table::TableEditor;
 use super::{EditContext, Editor, Page, guidance_box, icon_button, name_widget, show_findings};
+use crate::edit::{Edit, ItemOp, block_name};
 use crate::model::{
     Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
     TableKind,
 };
 use egui::{Id, RichText, Ui};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Op {
-    Up(usize),
-    Down(usize),
-    Remove(usize),
-}
 
 pub struct SectionEditor<'p> {
     pub path: &'p [usize],
@@ -44,13 +38,13 @@ impl Editor<Section> for SectionEditor<'_> {
                         cx.block_label = Some(ui.label(RichText::new(&name).strong()).id);
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if icon_button(ui, "✕", &format!("Remove {name}"), true) {
-                                op = Some(Op::Remove(b));
+                                op = Some(ItemOp::Remove(b));
                             }
                             if icon_button(ui, "↓", &format!("Move {name} down"), b + 1 < count) {
-                                op = Some(Op::Down(b));
+                                op = Some(ItemOp::Down(b));
                             }
                             if icon_button(ui, "↑", &format!("Move {name} up"), b > 0) {
-                                op = Some(Op::Up(b));
+                                op = Some(ItemOp::Up(b));
                             }
                         });
                     });
@@ -73,14 +67,19 @@ impl Editor<Section> for SectionEditor<'_> {
             };
             ui.label(RichText::new(note).weak());
         }
+        let here = self.path.to_vec();
         if let Some(op) = op {
-            apply(&mut section.blocks, op);
-            cx.step();
+            cx.edit(Edit::Block {
+                section: here.clone(),
+                op,
+            });
         }
         ui.horizontal(|ui| {
             if let Some(block) = add_block_menu(ui, cx) {
-                section.blocks.push(block);
-                cx.step();
+                cx.edit(Edit::AddBlock {
+                    section: here,
+                    block: Box::new(block),
+                });
             }
         });
         ui.add_space(10.0);
@@ -105,6 +104,7 @@ impl SectionEditor<'_> {
                             .hint_text("Number"),
                     );
                     name_widget(ui, &number, "Heading number");
+                    cx.take_focus(&number);
                     if number.changed() {
                         cx.typed(number.id);
                     }
@@ -158,11 +158,11 @@ impl SectionEditor<'_> {
                 {
                     let mut path = self.path.to_vec();
                     path.push(i);
-                    cx.navigate = Some(Page::Section(path));
+                    cx.open(Page::Section(path));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if icon_button(ui, "✕", &format!("Remove sub-section {title}"), true) {
-                        op = Some(Op::Remove(i));
+                        op = Some(ItemOp::Remove(i));
                     }
                     if icon_button(
                         ui,
@@ -170,39 +170,26 @@ impl SectionEditor<'_> {
                         &format!("Move sub-section {title} down"),
                         i + 1 < count,
                     ) {
-                        op = Some(Op::Down(i));
+                        op = Some(ItemOp::Down(i));
                     }
                     if icon_button(ui, "↑", &format!("Move sub-section {title} up"), i > 0) {
-                        op = Some(Op::Up(i));
+                        op = Some(ItemOp::Up(i));
                     }
                 });
             });
         }
         if let Some(op) = op {
-            apply(&mut section.subsections, op);
-            cx.step();
+            cx.edit(Edit::Subsection {
+                section: self.path.to_vec(),
+                op,
+            });
         }
         if ui.button("+ Add sub-section").clicked() {
-            section.subsections.push(Section {
-                heading: Rich::plain("New sub-section"),
-                blocks: vec![Block::Paragraph(Rich::default())],
-                ..Section::default()
+            cx.edit(Edit::AddSubsection {
+                section: self.path.to_vec(),
             });
-            cx.step();
-            let mut path = self.path.to_vec();
-            path.push(section.subsections.len() - 1);
-            cx.navigate = Some(Page::Section(path));
         }
     }
-}
-
-/// `Paragraph 2`, `Budget table 3`: a block's name on screen and for
-/// screen readers.
-pub fn block_name(block: &Block, index: usize) -> String {
-    let kind = block.kind_name();
-    let mut name = kind[..1].to_uppercase();
-    name.push_str(&kind[1..]);
-    format!("{name} {}", index + 1)
 }
 
 fn block_editor(
@@ -219,21 +206,6 @@ fn block_editor(
         Block::Note(note) => NoteEditor { name, id }.ui(ui, note, cx),
         Block::Table(table) => TableEditor { name, id, location }.ui(ui, table, cx),
         Block::OrgChart(chart) => OrgChartEditor { name, id }.ui(ui, chart, cx),
-    }
-}
-
-fn apply<T>(items: &mut Vec<T>, op: Op) {
-    match op {
-        Op::Up(i) => {
-            super::move_item(items, i, -1);
-        }
-        Op::Down(i) => {
-            super::move_item(items, i, 1);
-        }
-        Op::Remove(i) if i < items.len() => {
-            items.remove(i);
-        }
-        Op::Remove(_) => {}
     }
 }
 

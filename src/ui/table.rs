@@ -386,7 +386,9 @@ impl TableEditor<'_> {
                                 show_findings(ui, cx, &cell_location);
                                 if cx.is_jump_target(&cell_location) {
                                     self.scroll_after_grid(ui, response.rect);
-                                    response.request_focus();
+                                    if cx.jump_focus {
+                                        response.request_focus();
+                                    }
                                     cx.jump = None;
                                 }
                             },

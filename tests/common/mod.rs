@@ -5,17 +5,20 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use planwright::app::files::{Dialogs, Prefs};
+use planwright::app::AppError;
+use planwright::app::files::{Dialogs, Picked, Prefs};
 use planwright::app::{PlanwrightApp, Setup};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-/// Dialogs that answer with paths queued by the test.
+/// Dialogs that answer with paths queued by the test (none queued:
+/// cancelled), or are unavailable, as on a Linux desktop with no portal.
 #[derive(Clone, Default)]
 pub struct Answers {
     paths: Rc<RefCell<VecDeque<PathBuf>>>,
+    pub unavailable: Rc<RefCell<bool>>,
     /// The files the app asked the system to show.
     pub shown: Rc<RefCell<Vec<PathBuf>>>,
 }
@@ -26,17 +29,29 @@ impl Answers {
     }
 }
 
+impl Answers {
+    fn answer(&self) -> Picked {
+        if *self.unavailable.borrow() {
+            return Picked::Unavailable("No file dialog here (a test).".into());
+        }
+        match self.paths.borrow_mut().pop_front() {
+            Some(path) => Picked::Path(path),
+            None => Picked::Cancelled,
+        }
+    }
+}
+
 impl Dialogs for Answers {
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn open_plan(&mut self) -> Picked {
+        self.answer()
     }
-    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn save_plan(&mut self, _: &str) -> Picked {
+        self.answer()
     }
-    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn save_pdf(&mut self, _: &str) -> Picked {
+        self.answer()
     }
-    fn show_file(&mut self, path: &Path) -> Result<(), String> {
+    fn show_file(&mut self, path: &Path) -> Result<(), AppError> {
         self.shown.borrow_mut().push(path.to_owned());
         Ok(())
     }
