@@ -183,9 +183,9 @@ impl PlanwrightApp {
                     ui.add(egui::Label::new(why.as_str()).wrap());
                     ui.label("Type the file's full path instead:");
                     let verb = match purpose {
-                        PathFor::Open => "Open",
-                        PathFor::Save(_) => "Save",
-                        PathFor::ExportPdf => "Export",
+                        PathFor::Open => "Open this file",
+                        PathFor::Save(_) => "Save to this file",
+                        PathFor::ExportPdf => "Export to this file",
                     };
                     answer = field_and_buttons(ui, "File path", text, "", verb, true);
                 }

@@ -19,8 +19,8 @@ fn count_findings(findings: &[Finding], path: &[usize]) -> (usize, Option<Severi
 }
 
 /// Draws the tree; returns what was asked for, if anything. With `focus`
-/// the selected item takes the keyboard (F6); the arrow keys then move
-/// through the items and Enter opens one.
+/// the selected item takes the keyboard (F6); egui's arrow-key focus
+/// then moves through the items and Enter opens one.
 pub fn show(
     ui: &mut Ui,
     plan: &Plan,
@@ -29,19 +29,14 @@ pub fn show(
     focus: bool,
 ) -> Option<Intent> {
     let mut clicked = None;
-    // Every item's id, in order, and the selected one's.
-    let mut items = Vec::new();
-    let mut selected_item = None;
     let cover = ui
         .selectable_label(*selected == Page::Cover, "Cover and sign-off")
         .on_hover_text("Cover, status, version and sign-off");
     if cover.clicked() {
         clicked = Some(Intent::Open(Page::Cover, None));
     }
-    items.push(cover.id);
-    if *selected == Page::Cover {
-        selected_item = Some(cover.id);
-    }
+    // The selected item, to give the keyboard to (F6).
+    let mut selected_item = cover.id;
     ui.separator();
     for (path, section) in plan.walk_sections() {
         let is_selected = *selected == Page::Section(path.clone());
@@ -78,9 +73,8 @@ pub fn show(
                         ));
                     }
                     let response = response.on_hover_text(hover);
-                    items.push(response.id);
                     if is_selected {
-                        selected_item = Some(response.id);
+                        selected_item = response.id;
                     }
                     if response.clicked() {
                         clicked = Some(Intent::Open(Page::Section(path.clone()), None));
@@ -94,10 +88,9 @@ pub fn show(
             });
         });
     }
-    if focus && let Some(id) = selected_item.or(items.first().copied()) {
-        ui.memory_mut(|m| m.request_focus(id));
+    if focus {
+        ui.memory_mut(|m| m.request_focus(selected_item));
     }
-    arrow_keys(ui, &items);
     ui.add_space(6.0);
     if ui
         .button("+ Add section")
@@ -111,30 +104,6 @@ pub fn show(
         clicked = Some(Intent::Edit(Edit::Sections(op)));
     }
     clicked
-}
-
-/// Up and Down move the keyboard between the tree's items.
-fn arrow_keys(ui: &Ui, items: &[egui::Id]) {
-    let Some(focused) = ui.memory(|m| m.focused()) else {
-        return;
-    };
-    let Some(at) = items.iter().position(|id| *id == focused) else {
-        return;
-    };
-    let (up, down) = ui.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
-        )
-    });
-    let to = match (up, down) {
-        (true, false) => at.checked_sub(1),
-        (false, true) => Some(at + 1).filter(|i| *i < items.len()),
-        _ => None,
-    };
-    if let Some(to) = to {
-        ui.memory_mut(|m| m.request_focus(items[to]));
-    }
 }
 
 fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<SectionOp> {
