@@ -109,3 +109,30 @@ fn format_rewrites_a_hand_edited_plan_canonically() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), canonical);
 }
+
+#[test]
+fn a_mistyped_command_prints_usage_and_fails_without_a_window() {
+    let out = planwright(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("\"frobnicate\" is not a command"), "{err}");
+    assert!(err.contains("Usage:"), "{err}");
+    let out = planwright(&["no-such-plan.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("there is no plan file no-such-plan.ron"));
+}
+
+#[test]
+fn every_subcommand_argument_has_help() {
+    for (command, words) in [
+        ("check", "The plan file (.ron) to check"),
+        ("new", "The template's id"),
+        ("render", "The PDF file to write"),
+        ("format", "to rewrite in place"),
+        ("outline", "The plan file (.ron) to outline"),
+    ] {
+        let out = planwright(&[command, "--help"]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains(words), "{command}: {}", stdout(&out));
+    }
+}
