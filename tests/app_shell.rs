@@ -220,3 +220,50 @@ fn underline_superscript_and_a_link_from_shortcuts_and_the_toolbar() {
     assert_eq!(linked, ["see"]);
     assert_eq!(rich.to_plain(), "1st see");
 }
+
+/// An error is marked ✖ and in bold, a warning ⚠: told apart by shape
+/// as well as colour, in the findings panel and under the cell.
+#[test]
+fn errors_look_like_errors_and_warnings_like_warnings() {
+    use planwright::model::{Cell, CellBlock, ColumnKind, Rating};
+    let fixture = Fixture::new();
+    let mut plan = planwright::template::all()[0].new_plan();
+    let has_ratings = |b: &Block| matches!(b, Block::Table(t) if t.columns.iter().any(|c| c.kind == ColumnKind::Rating));
+    let (path, b) = plan
+        .walk_sections()
+        .into_iter()
+        .find_map(|(path, s)| s.blocks.iter().position(has_ratings).map(|b| (path, b)))
+        .expect("a table with ratings in the template");
+    let Block::Table(table) = &mut plan.section_mut(&path).unwrap().blocks[b] else {
+        unreachable!()
+    };
+    let c = table
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Rating)
+        .unwrap();
+    let mut row = table.blank_row(planwright::model::RowKind::Data);
+    row.cells[c] = Cell(vec![CellBlock::Rating(Rating {
+        band: 9,
+        label: "Off the scale".into(),
+    })]);
+    table.rows.push(row);
+    let path = fixture.path("bad-rating.ron");
+    planwright::model::file::save(&plan, &path).unwrap();
+    let mut harness = fixture.app(Some(path));
+    let findings = harness.state().findings().to_vec();
+    let error = findings
+        .iter()
+        .find(|f| f.severity == planwright::model::check::Severity::Error)
+        .expect("the band is an error");
+    assert!(findings.iter().any(|f| f.severity != error.severity));
+    harness.get_by_label("✖ error");
+    harness.get_all_by_label("⚠ warning").next().unwrap();
+    // Under the cell, after going there from the panel.
+    let place = planwright::ui::findings::describe(harness.state().plan(), &error.location);
+    harness
+        .get_by_label(&format!("{place}: {}", error.message))
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("✖ {}", error.message));
+}

@@ -155,13 +155,21 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
     let cell = harness.get_by_label("Revenue budget 1 row 3 Employee Costs £000's");
     assert!(cell.is_focused(), "the total's cell has the keyboard");
 
-    // Text that is not a figure gets a message and is kept.
+    // Text that is not a figure gets one message, its finding, and is kept.
     type_into(
         &mut harness,
         "Revenue budget 1 row 2 FTE (column 4)",
         "about 3",
     );
-    harness.get_by_label("Not a figure (kept as typed)");
+    harness.get_by_label("⚠ \"about 3\" is not a figure");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("is not a figure")
+            .count(),
+        2,
+        "the one under the cell and its line in the findings panel"
+    );
+    assert!(harness.query_by_label_contains("kept as typed").is_none());
     let budget = table(harness.state(), "Revenue Budget");
     assert_eq!(
         budget.rows[1].cells[3].as_text().as_deref(),

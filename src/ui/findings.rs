@@ -48,10 +48,13 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], focus: bool) -> Opti
         .show(ui, |ui| {
             for finding in findings {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(finding.severity.to_string())
-                            .color(severity_colour(ui, finding.severity)),
-                    );
+                    let icon = super::severity_icon(finding.severity);
+                    let mut label = RichText::new(format!("{icon} {}", finding.severity))
+                        .color(severity_colour(ui, finding.severity));
+                    if finding.severity == crate::model::check::Severity::Error {
+                        label = label.strong();
+                    }
+                    ui.label(label);
                     let place = describe(plan, &finding.location);
                     let text = format!("{place}: {}", finding.message);
                     let link = ui.link(text).on_hover_text("Go to this place");

@@ -194,6 +194,14 @@ pub fn guidance_box(ui: &mut Ui, text: &str) {
         });
 }
 
+/// Errors and warnings told apart by shape as well as colour.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+    }
+}
+
 pub fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
     match severity {
         Severity::Error => ui.visuals().error_fg_color,
@@ -204,11 +212,13 @@ pub fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
 /// Findings shown under the widget they are about.
 pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
     for finding in cx.findings_at(location) {
-        ui.label(
-            RichText::new(format!("⚠ {}", finding.message))
-                .small()
-                .color(severity_colour(ui, finding.severity)),
-        );
+        let icon = severity_icon(finding.severity);
+        let mut text = RichText::new(format!("{icon} {}", finding.message))
+            .color(severity_colour(ui, finding.severity));
+        if finding.severity == Severity::Error {
+            text = text.strong();
+        }
+        ui.label(text);
     }
 }
 

@@ -98,8 +98,10 @@ fn simple_field(
         edit = edit.text_color(ui.visuals().weak_text_color());
     }
     if not_a_figure {
+        // Tinted as its finding (shown under the cell, the one message
+        // about it) is coloured: a warning, since the words are kept.
         edit = edit.background_color(tint(
-            ui.visuals().error_fg_color,
+            ui.visuals().warn_fg_color,
             ui.visuals().extreme_bg_color,
         ));
     }
@@ -109,13 +111,6 @@ fn simple_field(
         *cell = Cell::text(text.clone());
         *changed = true;
         cx.typed(place.id);
-    }
-    if not_a_figure {
-        ui.label(
-            RichText::new("Not a figure (kept as typed)")
-                .small()
-                .color(ui.visuals().error_fg_color),
-        );
     }
     if let Some(sum) = place.computed {
         computed_sum(ui, figure::read(&text), sum);

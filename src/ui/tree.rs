@@ -48,8 +48,11 @@ pub fn show(
             // Marks first, from the right, so the title truncates in what is left.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(worst) = worst {
-                    ui.label(RichText::new(format!("⚠{count}")).color(severity_colour(ui, worst)))
-                        .on_hover_text(format!("{title} has {count} finding(s)"));
+                    let icon = super::severity_icon(worst);
+                    ui.label(
+                        RichText::new(format!("{icon}{count}")).color(severity_colour(ui, worst)),
+                    )
+                    .on_hover_text(format!("{title} has {count} finding(s)"));
                 }
                 if empty {
                     ui.label(RichText::new("○").weak())
