@@ -5,6 +5,7 @@
 //! "unsaved" mark never miss one.
 
 pub mod cell_text;
+pub mod dates;
 pub mod find;
 pub mod rich;
 mod sections;

@@ -3,6 +3,7 @@
 //! what it changed, so the shell can keep undo history and findings.
 
 pub mod cover;
+pub mod date;
 pub mod findings;
 pub mod fonts;
 pub mod list;
