@@ -259,11 +259,15 @@ fn errors_look_like_errors_and_warnings_like_warnings() {
     assert!(findings.iter().any(|f| f.severity != error.severity));
     harness.get_by_label("✖ error");
     harness.get_all_by_label("⚠ warning").next().unwrap();
-    // Under the cell, after going there from the panel.
+    // On the cell, after going there from the panel: its description.
     let place = planwright::ui::findings::describe(harness.state().plan(), &error.location);
     harness
         .get_by_label(&format!("{place}: {}", error.message))
         .click();
     harness.run();
-    harness.get_by_label(&format!("✖ {}", error.message));
+    let marked = format!("✖ {}", error.message);
+    harness.get(
+        egui_kittest::kittest::by()
+            .predicate(|node| node.description().is_some_and(|d| d.contains(&marked))),
+    );
 }

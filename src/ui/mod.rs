@@ -14,6 +14,7 @@ pub mod section;
 pub mod table;
 mod table_cell;
 mod table_layout;
+mod table_widths;
 pub mod tree;
 
 pub use fonts::install_fonts;
@@ -190,7 +191,7 @@ pub fn guidance_box(ui: &mut Ui, text: &str) {
         ))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Guidance (not printed)").small().weak());
+            ui.label(RichText::new("Guidance (not printed)").weak());
             ui.label(RichText::new(text).color(ui.visuals().weak_text_color()));
         });
 }
@@ -223,11 +224,46 @@ pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
     }
 }
 
+/// Findings about a table cell, marked on the cell itself (a frame in the
+/// finding's colour, its icon, the message on hover and for screen
+/// readers) rather than in a line under it: a line that comes and goes
+/// while the author types would move the rows below.
+pub fn mark_findings(ui: &Ui, cx: &EditContext<'_>, location: &Location, response: &Response) {
+    let findings: Vec<&Finding> = cx.findings_at(location).collect();
+    let Some(worst) = findings.iter().map(|f| f.severity).min() else {
+        return;
+    };
+    let colour = severity_colour(ui, worst);
+    let rect = response.rect.expand(1.0);
+    let painter = ui.painter();
+    painter.rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.5, colour),
+        egui::StrokeKind::Outside,
+    );
+    painter.text(
+        rect.right_top() + egui::vec2(-3.0, 2.0),
+        egui::Align2::RIGHT_TOP,
+        severity_icon(worst),
+        egui::TextStyle::Body.resolve(ui.style()),
+        colour,
+    );
+    let messages: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} {}", severity_icon(f.severity), f.message))
+        .collect();
+    let text = messages.join("\n");
+    response.clone().on_hover_text(&text);
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_description(text));
+}
+
 /// A small button for a row or block action, named for screen readers
 /// and tests by its tooltip.
 pub fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
     let response = ui
-        .add_enabled(enabled, egui::Button::new(icon).small())
+        .add_enabled(enabled, egui::Button::new(icon))
         .on_hover_text(name)
         .on_disabled_hover_text(name);
     // A screen reader says what the button does, not "✕".

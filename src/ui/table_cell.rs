@@ -16,8 +16,19 @@ pub struct CellPlace<'a> {
     pub kind: ColumnKind,
     pub row_kind: RowKind,
     pub width: f32,
-    /// The computed sum, for a stated subtotal or total.
-    pub computed: Option<Decimal>,
+    /// What the cell should say by the table's arithmetic, if anything.
+    pub computed: Option<Computed>,
+}
+
+/// A computed figure shown under its stated one, as the checks compute it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub sum: Decimal,
+    /// `Σ` for a total of rows, `=` for a sum within the row.
+    pub symbol: &'static str,
+    /// What adds up to it, for the hover: `the rows`, `Employee Costs +
+    /// Running Costs + Contracts`.
+    pub from: String,
 }
 
 /// Draws the cell; returns the main field's response (to scroll to it).
@@ -112,30 +123,32 @@ fn simple_field(
         *changed = true;
         cx.typed(place.id);
     }
-    if let Some(sum) = place.computed {
-        computed_sum(ui, figure::read(&text), sum);
+    if let Some(computed) = &place.computed {
+        computed_sum(ui, figure::read(&text), computed);
     }
     response
 }
 
-/// `Σ 1,234.5` under a stated total: muted when it agrees, red when not.
-fn computed_sum(ui: &mut Ui, stated: Written, sum: Decimal) {
+/// `Σ 1,234.5` under a stated total, `= 12.5` under a row's gross: muted
+/// when it agrees, red when not.
+fn computed_sum(ui: &mut Ui, stated: Written, computed: &Computed) {
+    let Computed { sum, symbol, from } = computed;
     let (colour, hover) = match stated {
-        Written::Figure(s) if s.same_value(sum) => (
+        Written::Figure(s) if s.same_value(*sum) => (
             ui.visuals().weak_text_color(),
-            format!("The rows add up to {sum}, as stated"),
+            format!("{from} add up to {sum}, as stated"),
         ),
         Written::Figure(s) => (
             ui.visuals().error_fg_color,
-            format!("Stated {s}, but the rows add up to {sum}"),
+            format!("Stated {s}, but {from} add up to {sum}"),
         ),
         _ => (
             ui.visuals().weak_text_color(),
-            format!("The rows add up to {sum}; no total is stated"),
+            format!("{from} add up to {sum}; nothing is stated"),
         ),
     };
     ui.with_layout(egui::Layout::right_to_left(Align::TOP), |ui| {
-        ui.label(RichText::new(format!("Σ {sum}")).small().color(colour))
+        ui.label(RichText::new(format!("{symbol} {sum}")).color(colour))
             .on_hover_text(hover);
     });
 }
@@ -258,7 +271,7 @@ fn rating_picker(
             let response = ui.add(
                 egui::TextEdit::singleline(&mut r.label)
                     .id(place.id.with("rating-label"))
-                    .desired_width((place.width - 78.0).max(40.0))
+                    .desired_width((place.width - super::table_widths::RATING_PICKER).max(40.0))
                     .hint_text("Label"),
             );
             name_widget(ui, &response, &format!("{} rating label", place.name));

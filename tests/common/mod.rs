@@ -71,6 +71,15 @@ impl Fixture {
     }
 
     pub fn app(&self, open: Option<PathBuf>) -> Harness<'static, PlanwrightApp> {
+        self.app_sized(open, egui::vec2(1366.0, 768.0))
+    }
+
+    /// The app in a window of `size` points.
+    pub fn app_sized(
+        &self,
+        open: Option<PathBuf>,
+        size: egui::Vec2,
+    ) -> Harness<'static, PlanwrightApp> {
         let app = PlanwrightApp::new(Setup {
             dialogs: Box::new(self.answers.clone()),
             recovery_dir: self.dir.path().join("recovery"),
@@ -79,7 +88,7 @@ impl Fixture {
             timings: None,
         });
         let mut harness = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
+            .with_size(size)
             .with_step_dt(0.25)
             .with_max_steps(16)
             .with_context_setup(planwright::ui::install_fonts)
@@ -122,4 +131,12 @@ pub fn purpose_text(app: &PlanwrightApp) -> String {
         planwright::model::Block::Paragraph(p) => p.to_plain(),
         other => panic!("the purpose starts with a {}", other.kind_name()),
     }
+}
+
+/// Picks a rating band from a cell's band picker (`… rating band`).
+pub fn pick_band(harness: &mut Harness<'_, PlanwrightApp>, cell: &str, band: &str) {
+    harness.get_by_label(&format!("{cell} rating band")).click();
+    harness.run();
+    harness.get_by_label(band).click();
+    harness.run();
 }
