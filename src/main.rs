@@ -29,7 +29,8 @@ fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> Exit
             .with_inner_size([1280.0, 740.0])
             // A document editor: use the whole laptop screen, as Word does.
             .with_maximized(true)
-            .with_min_inner_size([720.0, 480.0]),
+            .with_min_inner_size([720.0, 480.0])
+            .with_icon(std::sync::Arc::new(planwright::app::window_icon())),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

@@ -38,6 +38,13 @@ const JUMP_FRAMES: u8 = 3;
 const SAMPLE: &str = include_str!("../../seeds/2008-09-childrens-social-services.ron");
 const SAMPLE_NAME: &str = "2008-09-childrens-social-services.ron";
 
+/// The app's icon, for the window's title bar and task bar (the
+/// installers carry their own copies, from `assets/icon`).
+pub fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/planwright-256.png"))
+        .unwrap_or_else(|e| panic!("the bundled icon: {e}"))
+}
+
 /// The plan a newcomer sees on first start: a real plan, unsaved (saving
 /// asks where).
 pub fn sample_plan() -> Plan {
@@ -516,5 +523,15 @@ impl eframe::App for PlanwrightApp {
             // keep it for the next start.
             let _ = self.recovery.write(self.doc.plan(), self.doc.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_icon_decodes() {
+        let icon = crate::app::window_icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }
