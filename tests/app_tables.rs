@@ -49,6 +49,23 @@ fn at_1280_px_no_word_breaks_and_widths_hold_while_typing() {
         width >= longest + 8.0,
         "the Activity column ({width}) fits its longest word ({longest})"
     );
+    // The subtotal's "Controllable Totals" is two lines, not three
+    // ("Controllabl / e Totals" was), and a column label's words fit too.
+    let one_line = harness
+        .get_by_label("Revenue budget 1 row 1 Employee Costs £000's")
+        .rect()
+        .height();
+    let totals = harness
+        .get_by_label("Revenue budget 1 row 2 Activity")
+        .rect()
+        .height();
+    assert!(totals < one_line * 2.2, "{totals} vs one line {one_line}");
+    let money = harness
+        .get_by_label("Revenue budget 1 row 1 Controllable Expenditure £000's (column 1)")
+        .rect()
+        .width();
+    let word = text_width(&harness, "Expenditure");
+    assert!(money >= word + 8.0, "{money} fits {word}");
     // More short words: the columns keep their widths.
     let before = row_widths(&harness);
     harness
@@ -116,4 +133,30 @@ fn rating_labels_are_not_cut() {
         field >= word + 8.0,
         "the label field ({field}) shows {word}"
     );
+}
+
+/// Seen in the real window: filling a required section cleared its
+/// finding and the page moved up under the pointer; and a longer word
+/// that still fitted its column reshuffled all the widths.
+#[test]
+fn the_page_holds_still_when_a_finding_clears_and_widths_when_words_fit() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_sized(None, egui::vec2(1280.0, 720.0));
+    new_from_template(&mut harness, 0);
+    harness.get_by_label("Risks").click();
+    harness.run();
+    harness.get_by_label("⚠ required section \"Risks\" is empty");
+    let button = |h: &Harness<'_, PlanwrightApp>| h.get_by_label("+ Add block").rect().min.y;
+    let actions = |h: &Harness<'_, PlanwrightApp>| {
+        h.get_by_label("Risk table 1 row 1 ACTIONS").rect().width()
+    };
+    let (y, width) = (button(&harness), actions(&harness));
+    type_into(&mut harness, "Risk table 1 row 1 RISK", "Recruitment");
+    assert!(
+        harness
+            .query_by_label_contains("required section \"Risks\" is empty")
+            .is_none()
+    );
+    assert!((button(&harness) - y).abs() < 1.0, "the page did not move");
+    assert_eq!(actions(&harness), width, "the columns did not move");
 }

@@ -22,7 +22,15 @@ impl Editor<Section> for SectionEditor<'_> {
         let id = Id::unique("section").with(self.path);
         self.heading_fields(ui, section, id, cx);
         guidance_box(ui, &section.guidance);
+        // A line kept for the section's findings, so the page does not
+        // jump when "required section … is empty" comes or goes.
+        let top = ui.cursor().min.y;
         show_findings(ui, cx, &Location::section(self.path));
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let used = ui.cursor().min.y - top;
+        if used < line {
+            ui.add_space(line - used);
+        }
         ui.add_space(6.0);
 
         let mut op = None;

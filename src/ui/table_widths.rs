@@ -11,14 +11,15 @@ use egui::{Id, Ui};
 /// The narrowest a text column gets, even with short words only.
 pub const MIN_TEXT: f32 = 80.0;
 
-/// Room around a cell's text: the field's margins and frame.
-const CELL_PADDING: f32 = 14.0;
+/// Room around a cell's text: the field's margins and frame, and the
+/// cursor at the end of a line.
+const CELL_PADDING: f32 = 22.0;
 
 /// The band picker left of a rating's label, with its gap.
 pub const RATING_PICKER: f32 = 78.0;
 
-/// What the widths depend on: the room, the rows, each column's minimum.
-type WidthsKey = (i32, usize, Vec<i32>);
+/// What the widths depend on besides the words: the room and the rows.
+type WidthsKey = (i32, usize);
 
 /// The columns' widths for `table` in `available` points, kept from the
 /// last frame unless the room, the shape, or a longest word changed.
@@ -38,18 +39,21 @@ pub fn stable_widths(ui: &Ui, id: Id, table: &Table, available: f32) -> Vec<f32>
             } else {
                 0.0
             };
-            (width + CELL_PADDING + picker).max(MIN_TEXT)
+            let floor = if column.kind == ColumnKind::Text {
+                MIN_TEXT
+            } else {
+                0.0
+            };
+            (width + CELL_PADDING + picker).max(floor)
         })
         .collect();
-    let key: WidthsKey = (
-        available.round() as i32,
-        table.rows.len(),
-        mins.iter().map(|m| m.round() as i32).collect::<Vec<_>>(),
-    );
+    let key: WidthsKey = (available.round() as i32, table.rows.len());
     let cache = id.with("column-widths");
+    // Kept while every column still fits its longest word.
     if let Some((cached_key, widths)) = ui.data(|d| d.get_temp::<(WidthsKey, Vec<f32>)>(cache))
         && cached_key == key
         && widths.len() == table.columns.len()
+        && widths.iter().zip(&mins).all(|(w, m)| *w + 0.5 >= *m)
     {
         return widths;
     }
@@ -111,17 +115,9 @@ fn column_widths(table: &Table, available: f32, min_text: &[f32]) -> Vec<f32> {
         ColumnKind::Rating => Some(150.0),
         ColumnKind::Text => None,
     };
-    // A rating column is as wide as its band picker and longest label.
-    let fixed = |c: usize| {
-        let kind = table.columns[c].kind;
-        fixed_kind(kind).map(|w: f32| {
-            if kind == ColumnKind::Rating {
-                w.max(min_text[c])
-            } else {
-                w
-            }
-        })
-    };
+    // A figure, date or name column is still as wide as its label's
+    // longest word, and a rating column as its picker and longest label.
+    let fixed = |c: usize| fixed_kind(table.columns[c].kind).map(|w: f32| w.max(min_text[c]));
     // Item spacing between cells, the row frame and the group frame around the table.
     let gaps = 8.0 * (table.columns.len() as f32 + 1.0) + 20.0;
     let fixed_sum: f32 = (0..table.columns.len()).filter_map(fixed).sum();
@@ -219,7 +215,7 @@ mod tests {
             RowKind::Data,
             vec![Cell::text(long), Cell::text("No"), Cell::text("1.0")],
         ));
-        let mins = [MIN_TEXT; 3];
+        let mins = [MIN_TEXT, MIN_TEXT, 0.0];
         let widths = column_widths(&t, 900.0, &mins);
         assert!(widths[0] > 2.0 * widths[1], "{widths:?}");
         assert_eq!(widths[2], 66.0);
