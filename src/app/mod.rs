@@ -133,10 +133,13 @@ impl PlanwrightApp {
             focus_pane: None,
             window_focused: true,
         };
+        // Unsaved work from a crash is found before the plan asked for is
+        // opened, since opening a plan starts its recovery afresh.
+        let pending = app.recovery.pending();
         if let Some(path) = setup.open {
             app.open_path(&path);
         }
-        match app.recovery.pending() {
+        match pending {
             Some(Ok(recovered)) => app.prompt = Some(Prompt::Restore(Box::new(recovered))),
             Some(Err(error)) => {
                 app.prompt = Some(Prompt::Error {

@@ -16,7 +16,10 @@ impl PlanwrightApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.recovery_stale = false;
-        self.recovery.clear();
+        // Not while the author is yet to say whether to restore it.
+        if !matches!(self.prompt, Some(Prompt::Restore(_))) {
+            self.recovery.clear();
+        }
         self.page = if self.doc.plan().sections.is_empty() {
             Page::Cover
         } else {
