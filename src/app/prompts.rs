@@ -274,9 +274,12 @@ fn field_and_buttons(
                 .hint_text(hint),
         )
         .labelled_by(label.id);
-    field.request_focus();
-    let enabled = !needs_text || !text.trim().is_empty();
+    // Enter gives up the keyboard; read that before taking it back.
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if !enter && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    let enabled = !needs_text || !text.trim().is_empty();
     let mut answer = (enter && enabled).then_some(Answer::Accept);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
