@@ -225,29 +225,21 @@ pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
 }
 
 /// Findings about a table cell, marked on the cell itself (a frame in the
-/// finding's colour, its icon, the message on hover and for screen
-/// readers) rather than in a line under it: a line that comes and goes
+/// finding's colour, the message on hover and for screen readers) rather than in a line under it: a line that comes and goes
 /// while the author types would move the rows below.
 pub fn mark_findings(ui: &Ui, cx: &EditContext<'_>, location: &Location, response: &Response) {
     let findings: Vec<&Finding> = cx.findings_at(location).collect();
     let Some(worst) = findings.iter().map(|f| f.severity).min() else {
         return;
     };
-    let colour = severity_colour(ui, worst);
-    let rect = response.rect.expand(1.0);
-    let painter = ui.painter();
-    painter.rect_stroke(
-        rect,
+    // An error's frame is heavier than a warning's: told apart by more
+    // than colour. No icon inside: it would cover the cell's text.
+    let width = if worst == Severity::Error { 2.5 } else { 1.5 };
+    ui.painter().rect_stroke(
+        response.rect.expand(1.0),
         2.0,
-        egui::Stroke::new(1.5, colour),
+        egui::Stroke::new(width, severity_colour(ui, worst)),
         egui::StrokeKind::Outside,
-    );
-    painter.text(
-        rect.right_top() + egui::vec2(-3.0, 2.0),
-        egui::Align2::RIGHT_TOP,
-        severity_icon(worst),
-        egui::TextStyle::Body.resolve(ui.style()),
-        colour,
     );
     let messages: Vec<String> = findings
         .iter()
