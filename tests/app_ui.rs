@@ -462,6 +462,18 @@ fn at_200_percent_the_editor_keeps_most_of_the_height() {
         paragraph.min.y < findings_top,
         "the first paragraph is in view"
     );
+    // Seen in the real window at 200 %: the toolbar ran off the right
+    // edge and the Part field was squeezed to "…".
+    let link = harness.get_by_label("Link").rect();
+    assert!(link.max.x <= 683.0, "the last tool is on screen: {link:?}");
+    let part_field = harness
+        .get_all_by_label("Part")
+        .map(|n| n.rect().width())
+        .fold(0.0, f32::max);
+    assert!(
+        part_field >= 200.0,
+        "the Part field is usable: {part_field}"
+    );
 }
 
 #[test]

@@ -141,7 +141,8 @@ impl PlanwrightApp {
     }
 
     pub(super) fn toolbar(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
+        // Wraps onto a second line at 200 % rather than losing buttons.
+        ui.horizontal_wrapped(|ui| {
             let (can_undo, can_redo) = (self.doc.can_undo(), self.doc.can_redo());
             for (command, text, enabled) in [
                 (Command::New, "New", true),

@@ -248,6 +248,8 @@ impl PlanwrightApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
+                        // Room for the scroll bar, which covered the marks.
+                        ui.set_max_width(ui.available_width() - 10.0);
                         let focus = self.take_pane_focus(panes::Pane::Tree);
                         intents.extend(ui::tree::show(
                             ui,

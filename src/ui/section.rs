@@ -125,27 +125,28 @@ impl SectionEditor<'_> {
                 ui.end_row();
 
                 let label = ui.label("Part");
-                ui.horizontal(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if section.required {
-                            ui.label(RichText::new("Required by the template").weak());
-                        }
-                        let mut new_page = section.new_page;
-                        if ui.checkbox(&mut new_page, "Start on a new page").changed() {
-                            section.new_page = new_page;
-                            cx.step();
-                        }
-                        let part = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut section.part)
-                                    .desired_width(f32::INFINITY)
-                                    .hint_text("A part label above the heading, e.g. SECTION 2: PRIORITIES (optional)"),
-                            )
-                            .labelled_by(label.id);
-                        if part.changed() {
-                            cx.typed(part.id);
-                        }
-                    });
+                // Wraps at 200 % on a laptop rather than squeezing the
+                // field to nothing.
+                ui.horizontal_wrapped(|ui| {
+                    let width = (ui.available_width() - 330.0).max(240.0);
+                    let part = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut section.part)
+                                .desired_width(width)
+                                .hint_text("A part label above the heading, e.g. SECTION 2: PRIORITIES (optional)"),
+                        )
+                        .labelled_by(label.id);
+                    if part.changed() {
+                        cx.typed(part.id);
+                    }
+                    let mut new_page = section.new_page;
+                    if ui.checkbox(&mut new_page, "Start on a new page").changed() {
+                        section.new_page = new_page;
+                        cx.step();
+                    }
+                    if section.required {
+                        ui.label(RichText::new("Required by the template").weak());
+                    }
                 });
                 ui.end_row();
             });
