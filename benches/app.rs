@@ -6,11 +6,12 @@
 
 use common::{largest_seed, report};
 use egui::{Context, RawInput, Rect, pos2, vec2};
-use planwright::app::files::{Dialogs, Prefs};
+use planwright::app::AppError;
+use planwright::app::files::{Dialogs, Picked, Prefs};
 use planwright::app::{PlanwrightApp, Setup};
 use planwright::model::{Block, Plan, Section};
 use planwright::ui::Page;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 #[path = "common.rs"]
@@ -20,16 +21,16 @@ mod common;
 struct NoDialogs;
 
 impl Dialogs for NoDialogs {
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        None
+    fn open_plan(&mut self) -> Picked {
+        Picked::Cancelled
     }
-    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
-        None
+    fn save_plan(&mut self, _: &str) -> Picked {
+        Picked::Cancelled
     }
-    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
-        None
+    fn save_pdf(&mut self, _: &str) -> Picked {
+        Picked::Cancelled
     }
-    fn show_file(&mut self, _: &Path) -> Result<(), String> {
+    fn show_file(&mut self, _: &Path) -> Result<(), AppError> {
         Ok(())
     }
 }

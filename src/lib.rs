@@ -2,11 +2,14 @@
 //! for sign-off.
 //!
 //! Data flows one way: [`model`] → [`layout`] → [`pdf`], and [`model`] ⇄
-//! [`ui`]. [`app`] is the desktop shell around the UI (commands, files,
-//! undo); [`cli`] the command line; [`template`] the plan templates.
+//! [`ui`] through [`edit`]: widgets return edits, and the shell's one
+//! `Document` applies them. [`app`] is the desktop shell around the UI
+//! (commands, files, undo); [`cli`] the command line; [`template`] the
+//! plan templates.
 
 pub mod app;
 pub mod cli;
+pub mod edit;
 pub mod layout;
 pub mod model;
 pub mod pdf;

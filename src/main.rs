@@ -1,7 +1,6 @@
 // Hide the console window of the release app on Windows.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use clap::Parser;
 use planwright::app::files::{NativeDialogs, PREFS_KEY, Prefs};
 use planwright::app::{PlanwrightApp, Setup};
 use planwright::cli::{Cli, run};
@@ -11,7 +10,8 @@ const APP_ID: &str = "Planwright";
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let cli = Cli::parse();
+    attach_to_parent_console();
+    let cli = Cli::parse_checked();
     match cli.command {
         Some(command) => run(command),
         None => launch(cli.plan, started),
@@ -29,7 +29,8 @@ fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> Exit
             .with_inner_size([1280.0, 740.0])
             // A document editor: use the whole laptop screen, as Word does.
             .with_maximized(true)
-            .with_min_inner_size([720.0, 480.0]),
+            .with_min_inner_size([720.0, 480.0])
+            .with_icon(std::sync::Arc::new(planwright::app::window_icon())),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
@@ -62,3 +63,24 @@ fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> Exit
         }
     }
 }
+
+/// The release build on Windows has no console of its own (it is a window
+/// app), so `planwright check` started from a terminal would print
+/// nothing: write to the terminal it was started from, if any.
+#[cfg(windows)]
+fn attach_to_parent_console() {
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+    // SAFETY: AttachConsole takes a process id and has no other
+    // preconditions; it fails harmlessly when there is no parent console
+    // (started from Explorer) or one is attached already (debug build).
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_to_parent_console() {}

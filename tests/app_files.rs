@@ -51,6 +51,29 @@ fn unsaved_changes_are_asked_about() {
     assert!(harness.query_by_label_contains("Save changes to").is_none());
 }
 
+/// Seen in the real window: `planwright plan.ron` after a crash opened
+/// the plan and deleted the unsaved work before offering it back.
+#[test]
+fn recovery_is_offered_when_started_on_a_plan() {
+    let fixture = Fixture::new();
+    let path = fixture.path("plan.ron");
+    planwright::model::file::save(&planwright::template::all()[0].new_plan(), &path).unwrap();
+    let mut harness = fixture.app(Some(path.clone()));
+    type_into(&mut harness, "Paragraph 1", "Work before the crash.");
+    for _ in 0..12 {
+        harness.step();
+    }
+    drop(harness);
+
+    let mut restarted = fixture.app(Some(path.clone()));
+    restarted.get_by_label("Restore unsaved work?");
+    restarted.get_by_label("Restore").click();
+    restarted.run();
+    assert_eq!(purpose_text(restarted.state()), "Work before the crash.");
+    assert_eq!(restarted.state().path(), Some(path.as_path()));
+    assert!(restarted.state().is_dirty());
+}
+
 #[test]
 fn recovery_restores_an_autosave() {
     let fixture = Fixture::new();

@@ -78,12 +78,8 @@ fn a_kpi_row_with_a_rating() {
     harness.get_by_label("+ Add row").click();
     harness.run();
     type_into(&mut harness, "KPI table 1 row 2 Indicator", "NI 62");
-    harness
-        .get_by_label("KPI table 1 row 2 Existing Performance rating band")
-        .click();
-    harness.run();
-    harness.get_by_label("●●● Acceptable").click();
-    harness.run();
+    let cell = "KPI table 1 row 2 Existing Performance";
+    common::pick_band(&mut harness, cell, "●●● Acceptable");
     let kpis = table(harness.state(), "Key Performance Indicators 2008/9");
     assert_eq!(kpis.rows.len(), 2);
     assert_eq!(
@@ -138,8 +134,12 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
         .collect();
     let mismatch = "stated 100.0, rows sum to 100.5";
     assert!(findings.iter().any(|f| f == mismatch), "{findings:?}");
-    // Shown under the cell and in the findings panel.
-    assert!(harness.query_all_by_label_contains(mismatch).count() >= 2);
+    // Marked on the cell (its description) and listed in the findings panel.
+    assert_eq!(harness.query_all_by_label_contains(mismatch).count(), 1);
+    harness.get(egui_kittest::kittest::by().predicate(|node| {
+        node.description()
+            .is_some_and(|d| d == format!("⚠ {mismatch}"))
+    }));
 
     // From another page, a click on the finding goes to the cell.
     open_section(&mut harness, "PURPOSE OF THE SERVICE");
@@ -155,13 +155,33 @@ fn a_budget_line_shows_the_sum_and_the_mismatch() {
     let cell = harness.get_by_label("Revenue budget 1 row 3 Employee Costs £000's");
     assert!(cell.is_focused(), "the total's cell has the keyboard");
 
-    // Text that is not a figure gets a message and is kept.
+    // Text that is not a figure gets one message, its finding, and is kept.
+    // The cell is marked and carries the message; no line under it comes
+    // and goes (which moved the rows below while typing).
     type_into(
         &mut harness,
         "Revenue budget 1 row 2 FTE (column 4)",
         "about 3",
     );
-    harness.get_by_label("Not a figure (kept as typed)");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("is not a figure")
+            .count(),
+        1,
+        "one message: the finding in the findings panel"
+    );
+    assert!(harness.query_by_label_contains("kept as typed").is_none());
+    let cell = harness.get(egui_kittest::kittest::by().predicate(|node| {
+        node.description()
+            .is_some_and(|d| d == "⚠ \"about 3\" is not a figure")
+    }));
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&cell)
+            .label()
+            .as_deref(),
+        Some("Revenue budget 1 row 2 FTE (column 4)"),
+        "the cell's description carries it"
+    );
     let budget = table(harness.state(), "Revenue Budget");
     assert_eq!(
         budget.rows[1].cells[3].as_text().as_deref(),
@@ -256,7 +276,7 @@ fn find_jumps_to_the_section() {
     harness.run();
     harness.get_by_label("Find text").type_text("Guardianship");
     harness.run();
-    let found = planwright::ui::find::find(harness.state().plan(), "Guardianship");
+    let found = planwright::edit::find::find(harness.state().plan(), "Guardianship");
     assert!(!found.is_empty());
     let count = if found.len() == 1 {
         "1 place".to_owned()
@@ -346,7 +366,7 @@ fn bold_and_italic_on_the_selection_are_kept() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness.get_by_label("I").click();
+    harness.get_by_label("Italic").click();
     harness.run();
     let rich = paragraph(harness.state());
     assert_eq!(rich.to_plain(), "Key aims");
@@ -441,6 +461,18 @@ fn at_200_percent_the_editor_keeps_most_of_the_height() {
     assert!(
         paragraph.min.y < findings_top,
         "the first paragraph is in view"
+    );
+    // Seen in the real window at 200 %: the toolbar ran off the right
+    // edge and the Part field was squeezed to "…".
+    let link = harness.get_by_label("Link").rect();
+    assert!(link.max.x <= 683.0, "the last tool is on screen: {link:?}");
+    let part_field = harness
+        .get_all_by_label("Part")
+        .map(|n| n.rect().width())
+        .fold(0.0, f32::max);
+    assert!(
+        part_field >= 200.0,
+        "the Part field is usable: {part_field}"
     );
 }
 

@@ -324,3 +324,30 @@ fn a_file_nested_100000_deep_is_refused_with_the_real_limit() {
         assert!(err.contains("nest at most 9 levels"), "{err}");
     }
 }
+
+#[test]
+fn a_mistyped_command_prints_usage_and_fails_without_a_window() {
+    let out = planwright(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("\"frobnicate\" is not a command"), "{err}");
+    assert!(err.contains("Usage:"), "{err}");
+    let out = planwright(&["no-such-plan.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("there is no plan file no-such-plan.ron"));
+}
+
+#[test]
+fn every_subcommand_argument_has_help() {
+    for (command, words) in [
+        ("check", "The plan file (.ron) to check"),
+        ("new", "The template's id"),
+        ("render", "The PDF file to write"),
+        ("format", "to rewrite in place"),
+        ("outline", "The plan file (.ron) to outline"),
+    ] {
+        let out = planwright(&[command, "--help"]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains(words), "{command}: {}", stdout(&out));
+    }
+}

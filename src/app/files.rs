@@ -1,6 +1,7 @@
 //! Files: the native dialogs (behind a trait, so tests can answer them),
 //! recent files, crash recovery, and noticing a colleague's save.
 
+use super::error::AppError;
 use crate::model::Plan;
 use crate::model::file::{self, LoadError, SaveError};
 use serde::{Deserialize, Serialize};
@@ -8,46 +9,90 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// What a file dialog answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog could be shown; why, for the author.
+    Unavailable(String),
+}
+
+/// What a path typed by hand is for, when no file dialog can be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathFor {
+    Open,
+    /// Saving the plan, then doing what was waiting for the save.
+    Save(Option<super::prompts::AfterPrompt>),
+    ExportPdf,
+}
+
 /// The questions the app asks through the system's file dialogs.
 pub trait Dialogs {
-    fn open_plan(&mut self) -> Option<PathBuf>;
-    fn save_plan(&mut self, suggested_name: &str) -> Option<PathBuf>;
-    fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    fn open_plan(&mut self) -> Picked;
+    fn save_plan(&mut self, suggested_name: &str) -> Picked;
+    fn save_pdf(&mut self, suggested_name: &str) -> Picked;
     /// Opens a file in the system's viewer for its type.
-    fn show_file(&mut self, path: &Path) -> Result<(), String>;
+    fn show_file(&mut self, path: &Path) -> Result<(), AppError>;
 }
 
 /// The real dialogs, through rfd.
 pub struct NativeDialogs;
 
+/// A dialog that closes faster than a person can cancel it was never
+/// shown: on Linux rfd returns "no file" both when the author cancels and
+/// when neither the desktop portal nor zenity is there.
+const FASTEST_CANCEL: std::time::Duration = std::time::Duration::from_millis(250);
+
+fn ask(dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    let started = std::time::Instant::now();
+    match dialog() {
+        Some(path) => Picked::Path(path),
+        None if cfg!(target_os = "linux") && started.elapsed() < FASTEST_CANCEL => {
+            Picked::Unavailable(
+                "The system's file dialog could not be shown (on Linux it needs the \
+                 desktop portal, xdg-desktop-portal, or zenity)."
+                    .to_owned(),
+            )
+        }
+        None => Picked::Cancelled,
+    }
+}
+
 impl Dialogs for NativeDialogs {
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open plan")
-            .add_filter("Planwright plan", &["ron"])
-            .add_filter("All files", &["*"])
-            .pick_file()
+    fn open_plan(&mut self) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Open plan")
+                .add_filter("Planwright plan", &["ron"])
+                .add_filter("All files", &["*"])
+                .pick_file()
+        })
     }
 
-    fn save_plan(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save plan as")
-            .add_filter("Planwright plan", &["ron"])
-            .set_file_name(suggested_name)
-            .save_file()
-            .map(|p| with_extension(p, "ron"))
+    fn save_plan(&mut self, suggested_name: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Save plan as")
+                .add_filter("Planwright plan", &["ron"])
+                .set_file_name(suggested_name)
+                .save_file()
+                .map(|p| with_extension(p, "ron"))
+        })
     }
 
-    fn save_pdf(&mut self, suggested_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export PDF")
-            .add_filter("PDF", &["pdf"])
-            .set_file_name(suggested_name)
-            .save_file()
-            .map(|p| with_extension(p, "pdf"))
+    fn save_pdf(&mut self, suggested_name: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Export PDF")
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(suggested_name)
+                .save_file()
+                .map(|p| with_extension(p, "pdf"))
+        })
     }
 
-    fn show_file(&mut self, path: &Path) -> Result<(), String> {
+    fn show_file(&mut self, path: &Path) -> Result<(), AppError> {
         let mut command = if cfg!(target_os = "windows") {
             let mut c = std::process::Command::new("cmd");
             c.args(["/C", "start", ""]);
@@ -61,11 +106,14 @@ impl Dialogs for NativeDialogs {
             .arg(path)
             .spawn()
             .map(|_| ())
-            .map_err(|e| format!("could not open {}: {e}", path.display()))
+            .map_err(|source| AppError::ShowFile {
+                path: path.to_owned(),
+                source,
+            })
     }
 }
 
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_some() {
         path
     } else {
@@ -166,8 +214,11 @@ impl Recovery {
     }
 
     /// Keeps `plan` as the unsaved work of `original`.
-    pub fn write(&self, plan: &Plan, original: Option<&Path>) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
+    pub fn write(&self, plan: &Plan, original: Option<&Path>) -> Result<(), AppError> {
+        std::fs::create_dir_all(&self.dir).map_err(|source| AppError::RecoveryFolder {
+            path: self.dir.clone(),
+            source,
+        })?;
         let origin = original
             .map(|p| p.display().to_string())
             .unwrap_or_default();
@@ -176,13 +227,30 @@ impl Recovery {
             origin.as_bytes(),
             file::Previous::Replace,
             &mut |_| Ok(()),
-        )
-        .map_err(|e| e.to_string())?;
-        file::save(plan, &self.plan_path()).map_err(|e| e.to_string())
+        )?;
+        Ok(file::save(plan, &self.plan_path())?)
+    }
+
+    /// Keeps `plan` (unsaved work on `original`) as a copy of its own in
+    /// the recovery folder, which clearing the recovery leaves alone.
+    pub fn keep_copy(&self, plan: &Plan, original: &Path) -> Result<PathBuf, AppError> {
+        std::fs::create_dir_all(&self.dir).map_err(|source| AppError::RecoveryFolder {
+            path: self.dir.clone(),
+            source,
+        })?;
+        let stem = original
+            .file_stem()
+            .map_or_else(|| "plan".into(), |s| s.to_string_lossy().into_owned());
+        let seconds = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let copy = self.dir.join(format!("{stem}-unsaved-{seconds}.ron"));
+        file::save(plan, &copy)?;
+        Ok(copy)
     }
 
     /// The unsaved work left by a crash, if any.
-    pub fn pending(&self) -> Option<Result<Recovered, String>> {
+    pub fn pending(&self) -> Option<Result<Recovered, AppError>> {
         let path = self.plan_path();
         if !path.exists() {
             return None;
@@ -199,7 +267,7 @@ impl Recovery {
                     original,
                     saved_at,
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(AppError::from),
         )
     }
 

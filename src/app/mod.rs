@@ -5,20 +5,27 @@
 mod chrome;
 pub mod commands;
 mod document;
+pub mod error;
 pub mod files;
+mod find_bar;
+mod panes;
 mod prompts;
+mod saving;
 mod timings;
 pub mod undo;
 
-use crate::model::check::{Finding, validate};
+use crate::edit::Edit;
+use crate::edit::rich::{Restyle, Style};
+use crate::model::check::Finding;
 use crate::model::{Location, Plan};
 use crate::template::Template;
-use crate::ui::{self, EditContext, Editor, Page};
+use crate::ui::{self, EditContext, Editor, Intent, Page};
 use commands::Command;
-use files::{Dialogs, DiskStamp, Prefs, Recovery};
+pub use document::Document;
+pub use error::AppError;
+use files::{Dialogs, PathFor, Picked, Prefs, Recovery};
 use prompts::{AfterPrompt, Prompt};
 use std::path::{Path, PathBuf};
-use undo::History;
 
 /// Autosave to the recovery folder at least this often while unsaved.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
@@ -30,6 +37,13 @@ const JUMP_FRAMES: u8 = 3;
 /// The largest real plan, bundled so a newcomer sees one at once.
 const SAMPLE: &str = include_str!("../../seeds/2008-09-childrens-social-services.ron");
 const SAMPLE_NAME: &str = "2008-09-childrens-social-services.ron";
+
+/// The app's icon, for the window's title bar and task bar (the
+/// installers carry their own copies, from `assets/icon`).
+pub fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/planwright-256.png"))
+        .unwrap_or_else(|e| panic!("the bundled icon: {e}"))
+}
 
 /// The plan a newcomer sees on first start: a real plan, unsaved (saving
 /// asks where).
@@ -51,15 +65,8 @@ pub struct Setup {
 }
 
 pub struct PlanwrightApp {
-    plan: Plan,
-    path: Option<PathBuf>,
-    stamp: Option<DiskStamp>,
-    /// The plan as last opened or saved, so undoing back to it is "saved".
-    saved: Plan,
-    dirty: bool,
+    doc: Document,
     page: Page,
-    history: History,
-    findings: Vec<Finding>,
     templates: Vec<Template>,
     prefs: Prefs,
     dialogs: Box<dyn Dialogs>,
@@ -69,32 +76,38 @@ pub struct PlanwrightApp {
     last_change: f64,
     last_recovery_write: f64,
     prompt: Option<Prompt>,
-    /// What to do once a Save asked for by a prompt succeeds.
-    after_save: Option<AfterPrompt>,
     commands: Vec<Command>,
-    jump: Option<(Location, u8)>,
-    find: chrome::FindBar,
+    /// A place to scroll to, for how many frames so far, and whether it
+    /// takes the keyboard.
+    jump: Option<(Location, u8, bool)>,
+    find: find_bar::FindBar,
     status: String,
+    /// What the last edit removed, offered for undo in the status bar
+    /// until the next change.
+    undo_offer: Option<String>,
     title: String,
     allow_close: bool,
     prefs_applied: bool,
     timings: Option<timings::Timings>,
     /// A PDF being made on a worker thread.
-    export: Option<std::sync::mpsc::Receiver<Result<document::Exported, String>>>,
+    export: Option<std::sync::mpsc::Receiver<Result<saving::Exported, AppError>>>,
+    /// The styled field that last had the keyboard, which the style
+    /// commands act on, and the style asked for.
+    rich_field: Option<(egui::Id, std::ops::Range<usize>)>,
+    restyle: Option<Restyle>,
+    /// The pane the keyboard was last moved to, and one to move it into
+    /// this frame (F6).
+    pane: panes::Pane,
+    focus_pane: Option<panes::Pane>,
+    /// Whether the window had the focus last frame, to notice its return.
+    window_focused: bool,
 }
 
 impl PlanwrightApp {
     pub fn new(setup: Setup) -> Self {
         let templates = crate::template::all();
-        let plan = sample_plan();
         let mut app = PlanwrightApp {
-            history: History::new(&plan),
-            findings: validate(&plan),
-            saved: plan.clone(),
-            plan,
-            path: None,
-            stamp: None,
-            dirty: false,
+            doc: Document::new(sample_plan(), None, None),
             page: Page::Section(vec![0]),
             templates,
             prefs: setup.prefs,
@@ -104,26 +117,34 @@ impl PlanwrightApp {
             last_change: 0.0,
             last_recovery_write: 0.0,
             prompt: None,
-            after_save: None,
             commands: Vec::new(),
             jump: None,
-            find: chrome::FindBar::default(),
+            find: find_bar::FindBar::default(),
             status: "Sample plan: edit it, or open or start your own from the File menu.".into(),
+            undo_offer: None,
             title: String::new(),
             allow_close: false,
             prefs_applied: false,
             timings: setup.timings.map(timings::Timings::new),
             export: None,
+            rich_field: None,
+            restyle: None,
+            pane: panes::Pane::Editor,
+            focus_pane: None,
+            window_focused: true,
         };
+        // Unsaved work from a crash is found before the plan asked for is
+        // opened, since opening a plan starts its recovery afresh.
+        let pending = app.recovery.pending();
         if let Some(path) = setup.open {
             app.open_path(&path);
         }
-        match app.recovery.pending() {
+        match pending {
             Some(Ok(recovered)) => app.prompt = Some(Prompt::Restore(Box::new(recovered))),
-            Some(Err(message)) => {
+            Some(Err(error)) => {
                 app.prompt = Some(Prompt::Error {
                     title: "Unsaved work could not be recovered".into(),
-                    message,
+                    message: error.to_string(),
                 })
             }
             None => {}
@@ -132,19 +153,23 @@ impl PlanwrightApp {
     }
 
     pub fn plan(&self) -> &Plan {
-        &self.plan
+        self.doc.plan()
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
     }
 
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.doc.path()
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        self.doc.is_dirty()
     }
 
     pub fn findings(&self) -> &[Finding] {
-        &self.findings
+        self.doc.findings()
     }
 
     /// The page the editor shows.
@@ -185,6 +210,7 @@ impl PlanwrightApp {
             self.prefs_applied = true;
         }
         self.handle_close_request(&ctx);
+        self.notice_focus_return(&ctx);
         // A plan file dropped on the window opens, as from File › Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -202,6 +228,7 @@ impl PlanwrightApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let mut intents = Vec::new();
         if self.prefs.show_findings {
             // At 200 % on a laptop the editor needs most of the height.
             let most = (ui.available_height() * 0.3).max(60.0);
@@ -210,9 +237,8 @@ impl PlanwrightApp {
                 .default_size(110.0_f32.min(most))
                 .min_size(50.0)
                 .max_size(most)
-                .show(ui, |ui| self.findings_panel(ui));
+                .show(ui, |ui| intents.extend(self.findings_panel(ui)));
         }
-        let mut tree_action = None;
         egui::Panel::left("sections")
             .resizable(true)
             .default_size(240.0)
@@ -222,34 +248,30 @@ impl PlanwrightApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        tree_action = ui::tree::show(ui, &self.plan, &self.findings, &self.page);
+                        // Room for the scroll bar, which covered the marks.
+                        ui.set_max_width(ui.available_width() - 10.0);
+                        let focus = self.take_pane_focus(panes::Pane::Tree);
+                        intents.extend(ui::tree::show(
+                            ui,
+                            self.doc.plan(),
+                            self.doc.findings(),
+                            &self.page,
+                            focus,
+                        ));
                     });
             });
-        let mut change = None;
-        match tree_action {
-            Some(ui::tree::TreeAction::Open(page)) => self.go_to(page, None),
-            Some(action) => {
-                if let Some(page) = ui::tree::apply(&mut self.plan, &action) {
-                    change = Some(ui::Change::Step);
-                    self.go_to(page, None);
-                }
-            }
-            None => {}
-        }
-        let edited = egui::CentralPanel::default()
-            .show(ui, |ui| self.editor(ui))
-            .inner;
-        let change = edited.or(change);
+        intents.extend(
+            egui::CentralPanel::default()
+                .show(ui, |ui| self.editor(ui))
+                .inner,
+        );
 
         let time = ctx.input(|i| i.time);
-        if let Some(change) = change {
-            self.history.record(&self.plan, change, time);
-            self.after_edit(time);
-        }
+        let edited = self.apply_intents(intents, time);
         // Ctrl+Z in a text field is the field's own undo first; when the
         // field had nothing to undo, the plan's.
         if let Some(command) = undo_key
-            && change.is_none()
+            && !edited
         {
             self.commands.push(command);
         }
@@ -261,19 +283,70 @@ impl PlanwrightApp {
         self.prefs.zoom = ctx.zoom_factor();
     }
 
-    fn editor(&mut self, ui: &mut egui::Ui) -> Option<ui::Change> {
-        if self.find.open {
-            if let Some(location) = self.find.ui(ui, &self.plan) {
-                self.go_to(Page::Section(location.sections.clone()), Some(location));
+    /// Applies what the widgets asked for this frame, in order; true when
+    /// the plan changed.
+    fn apply_intents(&mut self, intents: Vec<Intent>, time: f64) -> bool {
+        let mut edited = false;
+        for intent in intents {
+            match intent {
+                Intent::Edit(edit) => edited |= self.apply(&edit, time).changed,
+                Intent::Open(page, place) => self.go_to(page, place),
+                Intent::Reveal(place) => {
+                    self.go_to(Page::of(&place), None);
+                    self.jump = Some((place, 0, false));
+                }
             }
+        }
+        edited
+    }
+
+    /// The one way the plan changes: through the document, then what
+    /// follows from it (recovery, find results, the page shown).
+    fn apply(&mut self, edit: &Edit, time: f64) -> crate::edit::Applied {
+        let applied = self.doc.apply(edit, time);
+        if applied.changed {
+            self.recovery_stale = true;
+            self.last_change = time;
+            self.find.invalidate();
+            self.undo_offer = applied.removed.clone();
+            if applied.replaced > 0 {
+                self.status = match applied.replaced {
+                    1 => "Replaced 1 place".to_owned(),
+                    n => format!("Replaced {n} places"),
+                };
+            }
+            if let Some(page) = applied.show.clone() {
+                self.go_to(page, None);
+            }
+            self.settle_page();
+        }
+        applied
+    }
+
+    fn editor(&mut self, ui: &mut egui::Ui) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        if self.find.open {
+            intents.extend(self.find.ui(ui, self.doc.plan(), &self.page));
             ui.separator();
         }
-        let template = self.templates.iter().find(|t| t.id == self.plan.template);
-        let scale = self.plan.rating_scale.clone();
-        let mut cx = EditContext::new(&self.findings, &scale);
+        let focus_first = self.take_pane_focus(panes::Pane::Editor);
+        let template = self
+            .templates
+            .iter()
+            .find(|t| t.id == self.doc.plan().template);
+        let scale = self.doc.plan().rating_scale.clone();
+        let findings = self.doc.findings().to_vec();
+        let mut cx = EditContext::new(&findings, &scale);
         cx.template = template;
-        cx.jump = self.jump.as_ref().map(|(l, _)| l.clone());
+        cx.jump = self.jump.as_ref().map(|(l, _, _)| l.clone());
+        cx.jump_focus = self.jump.as_ref().is_some_and(|(_, _, focus)| *focus);
+        cx.style_request = self
+            .restyle
+            .take()
+            .and_then(|r| self.rich_field.clone().map(|(id, range)| (id, range, r)));
+        cx.focus_first = focus_first;
         let page = self.page.clone();
+        let plan = self.doc.plan_for_fields();
         // Each page has its own scroll position.
         egui::ScrollArea::vertical()
             .id_salt(("editor", &page))
@@ -282,8 +355,8 @@ impl PlanwrightApp {
                 // Room for the scroll bar, so nothing runs under it.
                 ui.set_max_width((ui.available_width() - 14.0).min(1400.0));
                 match &page {
-                    Page::Cover => ui::cover::CoverEditor.ui(ui, &mut self.plan, &mut cx),
-                    Page::Section(path) => match self.plan.section_mut(path) {
+                    Page::Cover => ui::cover::CoverEditor.ui(ui, plan, &mut cx),
+                    Page::Section(path) => match plan.section_mut(path) {
                         Some(section) => {
                             ui::section::SectionEditor { path }.ui(ui, section, &mut cx)
                         }
@@ -293,52 +366,43 @@ impl PlanwrightApp {
                     },
                 }
             });
-        let (change, navigate) = (cx.change, cx.navigate.take());
+        if let Some(field) = cx.rich_focus.take() {
+            self.rich_field = Some(field);
+        }
+        intents.extend(cx.into_intents());
         // A page opened this frame is still being laid out, so its scroll
         // area cannot reach the place yet: scroll there for a few frames.
-        if let Some((location, frames)) = self.jump.take()
+        if let Some((location, frames, focus)) = self.jump.take()
             && frames < JUMP_FRAMES
         {
-            self.jump = Some((location, frames + 1));
+            self.jump = Some((location, frames + 1, focus));
             ui.ctx().request_repaint();
         }
-        if let Some(page) = navigate {
-            self.go_to(page, None);
-        }
-        change
+        intents
     }
 
     fn go_to(&mut self, page: Page, jump: Option<Location>) {
         self.page = page;
-        self.jump = jump.map(|l| (l, 0));
-        self.history.seal();
+        self.jump = jump.map(|l| (l, 0, true));
+        self.doc.seal();
     }
 
-    fn after_edit(&mut self, time: f64) {
-        self.dirty = true;
-        self.recovery_stale = true;
-        self.last_change = time;
-        self.findings = validate(&self.plan);
-        self.find.invalidate();
+    /// The one place that keeps the page shown in the plan: a section
+    /// that no longer exists (deleted, undone) gives way to the cover.
+    fn settle_page(&mut self) {
         if let Page::Section(path) = &self.page
-            && self.plan.section(path).is_none()
+            && self.doc.plan().section(path).is_none()
         {
             self.page = Page::Cover;
         }
     }
 
-    /// Replaces the plan after undo or redo.
-    fn restore(&mut self, plan: Plan, ctx: &egui::Context) {
-        self.plan = plan;
-        self.dirty = self.plan != self.saved;
-        self.recovery_stale = self.dirty;
-        self.findings = validate(&self.plan);
+    /// After undo or redo replaced the plan.
+    fn after_history(&mut self, ctx: &egui::Context) {
+        self.recovery_stale = self.doc.is_dirty();
         self.find.invalidate();
-        if let Page::Section(path) = &self.page
-            && self.plan.section(path).is_none()
-        {
-            self.page = Page::Cover;
-        }
+        self.undo_offer = None;
+        self.settle_page();
         // The field's own undo history no longer matches the plan.
         if let Some(id) = ctx.memory(|m| m.focused()) {
             ctx.memory_mut(|m| m.surrender_focus(id));
@@ -347,10 +411,10 @@ impl PlanwrightApp {
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
-            if self.dirty && !self.allow_close {
+            if self.doc.is_dirty() && !self.allow_close {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.prompt = Some(Prompt::Unsaved(AfterPrompt::Quit));
-            } else if !self.dirty {
+            } else if !self.doc.is_dirty() {
                 self.recovery.clear();
             }
         }
@@ -364,33 +428,38 @@ impl PlanwrightApp {
             ctx.request_repaint();
         }
         for command in std::mem::take(&mut self.commands) {
-            self.history.seal();
+            self.doc.seal();
             match command {
                 Command::New => self.prompt = Some(Prompt::PickTemplate),
                 Command::NewFromTemplate(i) => self.guard(AfterPrompt::New(i), ctx),
                 Command::Open => self.guard(AfterPrompt::Open(None), ctx),
                 Command::OpenPath(path) => self.guard(AfterPrompt::Open(Some(path)), ctx),
-                // A save asked for here is not the one an earlier prompt was waiting for.
                 Command::Save => {
-                    self.after_save = None;
-                    self.save();
+                    self.save(None, ctx);
                 }
                 Command::SaveAs => {
-                    self.after_save = None;
-                    self.save_as();
+                    self.save_as(None, ctx);
                 }
                 Command::ExportPdf => self.export_pdf(),
                 Command::Undo => {
-                    if let Some(plan) = self.history.undo(&self.plan) {
-                        self.restore(plan, ctx);
+                    if self.doc.undo() {
+                        self.after_history(ctx);
                     }
                 }
                 Command::Redo => {
-                    if let Some(plan) = self.history.redo(&self.plan) {
-                        self.restore(plan, ctx);
+                    if self.doc.redo() {
+                        self.after_history(ctx);
                     }
                 }
-                Command::Find => self.find.show(),
+                Command::Find => self.find.show(false),
+                Command::Replace => self.find.show(true),
+                Command::Bold => self.restyle = Some(Restyle::Toggle(Style::Bold)),
+                Command::Italic => self.restyle = Some(Restyle::Toggle(Style::Italic)),
+                Command::Underline => self.restyle = Some(Restyle::Toggle(Style::Underline)),
+                Command::Superscript => self.restyle = Some(Restyle::Toggle(Style::Superscript)),
+                Command::Link => self.prompt = Some(Prompt::Link(String::new())),
+                Command::NextPane => self.move_pane(1, ctx),
+                Command::PreviousPane => self.move_pane(-1, ctx),
                 Command::Quit => self.guard(AfterPrompt::Quit, ctx),
             }
         }
@@ -398,7 +467,7 @@ impl PlanwrightApp {
 
     /// Does `action` now, or asks about unsaved changes first.
     fn guard(&mut self, action: AfterPrompt, ctx: &egui::Context) {
-        if self.dirty {
+        if self.doc.is_dirty() {
             self.prompt = Some(Prompt::Unsaved(action));
         } else {
             self.proceed(action, ctx);
@@ -410,15 +479,16 @@ impl PlanwrightApp {
             AfterPrompt::New(i) => {
                 if let Some(template) = self.templates.get(i) {
                     let (plan, name) = (template.new_plan(), template.name.clone());
-                    self.replace_document(plan, None, None);
+                    self.replace_document(Document::new(plan, None, None));
                     self.status = format!("New plan from \"{name}\"");
                 }
             }
-            AfterPrompt::Open(path) => {
-                if let Some(path) = path.or_else(|| self.dialogs.open_plan()) {
-                    self.open_path(&path);
-                }
-            }
+            AfterPrompt::Open(Some(path)) => self.open_path(&path),
+            AfterPrompt::Open(None) => match self.dialogs.open_plan() {
+                Picked::Path(path) => self.open_path(&path),
+                Picked::Cancelled => {}
+                Picked::Unavailable(why) => self.ask_path(PathFor::Open, why),
+            },
             AfterPrompt::Quit => {
                 self.recovery.clear();
                 self.allow_close = true;
@@ -431,7 +501,7 @@ impl PlanwrightApp {
         let title = format!(
             "{}{} — Planwright",
             self.display_name(),
-            if self.dirty { " •" } else { "" }
+            if self.doc.is_dirty() { " •" } else { "" }
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -450,13 +520,23 @@ impl eframe::App for PlanwrightApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.dirty || self.allow_close {
+        if !self.doc.is_dirty() || self.allow_close {
             // Saved, or the author chose not to save.
             self.recovery.clear();
         } else if self.recovery_stale {
             // Closing with unsaved work (e.g. the system shutting down):
             // keep it for the next start.
-            let _ = self.recovery.write(&self.plan, self.path.as_deref());
+            let _ = self.recovery.write(self.doc.plan(), self.doc.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_icon_decodes() {
+        let icon = crate::app::window_icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }

@@ -1,8 +1,8 @@
 //! The app's questions and messages, as modal dialogs: unsaved changes,
 //! which template, restore after a crash, a file changed on disk, errors.
 
-use super::PlanwrightApp;
-use super::files::Recovered;
+use super::files::{PathFor, Recovered};
+use super::{Document, PlanwrightApp};
 use egui::RichText;
 use std::path::PathBuf;
 
@@ -19,8 +19,19 @@ pub enum Prompt {
     Unsaved(AfterPrompt),
     PickTemplate,
     Restore(Box<Recovered>),
-    /// Someone else saved the file since it was opened.
-    ChangedOnDisk(PathBuf),
+    /// Someone else saved the file since it was opened; found on saving,
+    /// with what was to follow the save.
+    ChangedOnDisk(PathBuf, Option<AfterPrompt>),
+    /// Someone else saved the file; found when the window got the focus back.
+    Reload(PathBuf),
+    /// No file dialog could be shown: the author types the path.
+    TypePath {
+        purpose: PathFor,
+        why: String,
+        text: String,
+    },
+    /// The address for a link on the selected text.
+    Link(String),
     Error {
         title: String,
         message: String,
@@ -40,16 +51,22 @@ enum Answer {
     Discard,
     Overwrite,
     SaveAs,
+    Reload,
+    Keep,
     Close,
+    /// OK in a prompt with a text field.
+    Accept,
 }
 
 impl PlanwrightApp {
     pub(super) fn show_prompt(&mut self, ctx: &egui::Context) {
-        let Some(prompt) = &self.prompt else { return };
+        let Some(mut prompt) = self.prompt.take() else {
+            return;
+        };
         let mut answer = None;
         let modal = egui::Modal::new(egui::Id::unique("planwright-prompt")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            match prompt {
+            match &mut prompt {
                 Prompt::Unsaved(action) => {
                     let doing = match action {
                         AfterPrompt::New(_) => "starting a new plan",
@@ -115,7 +132,7 @@ impl PlanwrightApp {
                         });
                     });
                 }
-                Prompt::ChangedOnDisk(path) => {
+                Prompt::ChangedOnDisk(path, _) => {
                     ui.heading("The file was changed by someone else");
                     ui.label(format!(
                         "\"{}\" was changed on disk since you opened it, perhaps by a colleague. \
@@ -137,6 +154,46 @@ impl PlanwrightApp {
                         });
                     });
                 }
+                Prompt::Reload(path) => {
+                    ui.heading("The file was changed by someone else");
+                    ui.label(format!(
+                        "\"{}\" was changed on disk since you opened it, perhaps by a colleague.",
+                        path.display()
+                    ));
+                    if self.doc.is_dirty() {
+                        ui.label(
+                            "Reloading keeps your unsaved changes as a recovery copy, \
+                             offered the next time Planwright starts.",
+                        );
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Keep mine").clicked() {
+                            answer = Some(Answer::Keep);
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui.button(RichText::new("Reload").strong()).clicked() {
+                                answer = Some(Answer::Reload);
+                            }
+                        });
+                    });
+                }
+                Prompt::TypePath { purpose, why, text } => {
+                    ui.heading("No file dialog is available");
+                    ui.add(egui::Label::new(why.as_str()).wrap());
+                    ui.label("Type the file's full path instead:");
+                    let verb = match purpose {
+                        PathFor::Open => "Open this file",
+                        PathFor::Save(_) => "Save to this file",
+                        PathFor::ExportPdf => "Export to this file",
+                    };
+                    answer = field_and_buttons(ui, "File path", text, "", verb, true);
+                }
+                Prompt::Link(url) => {
+                    ui.heading("Link");
+                    let hint = "https://… (empty removes the link)";
+                    answer = field_and_buttons(ui, "Link address", url, hint, "Set link", false);
+                }
                 Prompt::Error { title, message } | Prompt::Info { title, message } => {
                     ui.heading(title);
                     ui.add(egui::Label::new(message.as_str()).wrap());
@@ -147,37 +204,23 @@ impl PlanwrightApp {
                 }
             }
         });
-        if answer.is_none() && modal.should_close() {
-            answer = Some(match prompt {
-                Prompt::Restore(_) => return, // must be answered
-                _ => Answer::Cancel,
-            });
+        if answer.is_none() && modal.should_close() && !matches!(prompt, Prompt::Restore(_)) {
+            // Restore must be answered; the rest close as Cancel.
+            answer = Some(Answer::Cancel);
         }
-        if let Some(answer) = answer {
-            self.answer(answer, ctx);
+        match answer {
+            Some(answer) => self.answer(prompt, answer, ctx),
+            // Still open (unless something drawn in it opened another).
+            None if self.prompt.is_none() => self.prompt = Some(prompt),
+            None => {}
         }
     }
 
-    fn answer(&mut self, answer: Answer, ctx: &egui::Context) {
-        let Some(prompt) = self.prompt.take() else {
-            return;
-        };
+    fn answer(&mut self, prompt: Prompt, answer: Answer, ctx: &egui::Context) {
         match (prompt, answer) {
-            (Prompt::Unsaved(action), Answer::Save) => {
-                self.after_save = Some(action);
-                if self.save() {
-                    if let Some(action) = self.after_save.take() {
-                        self.proceed(action, ctx);
-                    }
-                } else if self.prompt.is_none() {
-                    // Save As was cancelled: so is what was to follow.
-                    self.after_save = None;
-                }
-            }
-            (Prompt::Unsaved(action), Answer::DontSave) => {
-                self.dirty = false;
-                self.proceed(action, ctx);
-            }
+            // If the save is cancelled or fails, so is what was to follow.
+            (Prompt::Unsaved(action), Answer::Save) => self.save(Some(action), ctx),
+            (Prompt::Unsaved(action), Answer::DontSave) => self.proceed(action, ctx),
             (Prompt::PickTemplate, Answer::Template(i)) => {
                 self.commands.push(super::Command::NewFromTemplate(i))
             }
@@ -188,33 +231,69 @@ impl PlanwrightApp {
                 let saved = path
                     .as_deref()
                     .and_then(|p| crate::model::file::load(p).ok());
-                self.replace_document(recovered.plan, path, stamp);
-                if let Some(saved) = saved {
-                    self.saved = saved;
-                }
-                self.dirty = self.plan != self.saved || self.path.is_none();
+                self.replace_document(Document::recovered(recovered.plan, path, stamp, saved));
                 // Keep the recovery copy until the work is saved.
                 self.recovery_stale = true;
                 self.status = "Restored your unsaved work: save it to keep it.".into();
             }
             (Prompt::Restore(_), Answer::Discard) => self.recovery.clear(),
-            (Prompt::ChangedOnDisk(path), Answer::Overwrite) => {
-                if self.save_to(&path)
-                    && let Some(action) = self.after_save.take()
-                {
-                    self.proceed(action, ctx);
-                }
+            (Prompt::ChangedOnDisk(path, then), Answer::Overwrite) => {
+                self.save_to(&path, then, ctx);
             }
-            (Prompt::ChangedOnDisk(_), Answer::SaveAs) => {
-                if self.save_as()
-                    && let Some(action) = self.after_save.take()
-                {
-                    self.proceed(action, ctx);
-                }
+            (Prompt::ChangedOnDisk(_, then), Answer::SaveAs) => self.save_as(then, ctx),
+            (Prompt::Reload(path), Answer::Reload) => self.reload(&path),
+            (Prompt::Reload(_), Answer::Keep) => {
+                self.status = "Kept your version: saving will ask before overwriting theirs.".into()
             }
-            _ => self.after_save = None,
+            (Prompt::TypePath { purpose, text, .. }, Answer::Accept) => {
+                self.path_typed(purpose, &text, ctx)
+            }
+            (Prompt::Link(url), Answer::Accept) => {
+                self.restyle = Some(crate::edit::rich::Restyle::Link(url))
+            }
+            _ => {}
         }
     }
+}
+
+/// A labelled text field with the keyboard, then Cancel and `ok` (also
+/// Enter); `needs_text` keeps OK off while the field is empty.
+fn field_and_buttons(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    hint: &str,
+    ok: &str,
+    needs_text: bool,
+) -> Option<Answer> {
+    let label = ui.label(label);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .desired_width(480.0)
+                .hint_text(hint),
+        )
+        .labelled_by(label.id);
+    // Enter gives up the keyboard; read that before taking it back.
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if !enter && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    let enabled = !needs_text || !text.trim().is_empty();
+    let mut answer = (enter && enabled).then_some(Answer::Accept);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button("Cancel").clicked() {
+            answer = Some(Answer::Cancel);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let button = egui::Button::new(RichText::new(ok).strong());
+            if ui.add_enabled(enabled, button).clicked() {
+                answer = Some(Answer::Accept);
+            }
+        });
+    });
+    answer
 }
 
 fn ago(seconds: u64) -> String {

@@ -2,7 +2,6 @@
 //! in one field make one step until the author pauses or moves on.
 
 use crate::model::Plan;
-use crate::ui::Change;
 
 /// How many steps back the author can go.
 pub const MAX_STEPS: usize = 100;
@@ -15,7 +14,7 @@ pub struct History {
     /// The plan as it was after the last recorded change.
     last: Plan,
     /// The field being typed into and when, while a step is open.
-    typing: Option<(egui::Id, f64)>,
+    typing: Option<(u64, f64)>,
 }
 
 impl History {
@@ -28,10 +27,11 @@ impl History {
         }
     }
 
-    /// Records that `plan` changed at `time`.
-    pub fn record(&mut self, plan: &Plan, change: Change, time: f64) {
-        let continues = match (change, self.typing) {
-            (Change::Typing(id), Some((open, at))) => id == open && time - at < PAUSE_SECONDS,
+    /// Records that `plan` changed at `time`, by typing into the field
+    /// `typing` or else by a step of its own.
+    pub fn record(&mut self, plan: &Plan, typing: Option<u64>, time: f64) {
+        let continues = match (typing, self.typing) {
+            (Some(id), Some((open, at))) => id == open && time - at < PAUSE_SECONDS,
             _ => false,
         };
         if !continues {
@@ -41,10 +41,7 @@ impl History {
             self.last = plan.clone();
         }
         self.redo.clear();
-        self.typing = match change {
-            Change::Typing(id) => Some((id, time)),
-            Change::Step => None,
-        };
+        self.typing = typing.map(|id| (id, time));
     }
 
     fn push_undo(&mut self, plan: Plan) {
@@ -108,11 +105,11 @@ mod tests {
 
     #[test]
     fn typing_in_one_field_is_one_step() {
-        let id = egui::Id::unique("field");
+        let id = Some(1);
         let mut h = History::new(&plan(""));
-        h.record(&plan("a"), Change::Typing(id), 0.0);
-        h.record(&plan("ab"), Change::Typing(id), 0.5);
-        h.record(&plan("abc"), Change::Typing(id), 1.0);
+        h.record(&plan("a"), id, 0.0);
+        h.record(&plan("ab"), id, 0.5);
+        h.record(&plan("abc"), id, 1.0);
         assert_eq!(h.undo(&plan("abc")).unwrap().cover.title, "");
         assert!(!h.can_undo());
         assert_eq!(h.redo(&plan("")).unwrap().cover.title, "abc");
@@ -120,12 +117,12 @@ mod tests {
 
     #[test]
     fn a_pause_another_field_or_a_step_starts_a_new_step() {
-        let (a, b) = (egui::Id::unique("a"), egui::Id::unique("b"));
+        let (a, b) = (Some(1), Some(2));
         let mut h = History::new(&plan(""));
-        h.record(&plan("1"), Change::Typing(a), 0.0);
-        h.record(&plan("12"), Change::Typing(a), 5.0);
-        h.record(&plan("123"), Change::Typing(b), 5.1);
-        h.record(&plan("1234"), Change::Step, 5.2);
+        h.record(&plan("1"), a, 0.0);
+        h.record(&plan("12"), a, 5.0);
+        h.record(&plan("123"), b, 5.1);
+        h.record(&plan("1234"), None, 5.2);
         let mut titles = Vec::new();
         let mut current = plan("1234");
         while let Some(p) = h.undo(&current) {
@@ -137,11 +134,11 @@ mod tests {
 
     #[test]
     fn steps_that_changed_nothing_are_skipped() {
-        let id = egui::Id::unique("field");
+        let id = Some(1);
         let mut h = History::new(&plan("a"));
-        h.record(&plan("b"), Change::Step, 0.0);
-        h.record(&plan("bx"), Change::Typing(id), 1.0);
-        h.record(&plan("b"), Change::Typing(id), 1.2);
+        h.record(&plan("b"), None, 0.0);
+        h.record(&plan("bx"), id, 1.0);
+        h.record(&plan("b"), id, 1.2);
         assert_eq!(h.undo(&plan("b")).unwrap().cover.title, "a");
     }
 
@@ -149,7 +146,7 @@ mod tests {
     fn history_is_bounded_and_a_new_edit_clears_redo() {
         let mut h = History::new(&plan("0"));
         for i in 1..=(MAX_STEPS + 20) {
-            h.record(&plan(&i.to_string()), Change::Step, i as f64);
+            h.record(&plan(&i.to_string()), None, i as f64);
         }
         let mut steps = 0;
         let mut current = plan("last");
@@ -158,7 +155,7 @@ mod tests {
             steps += 1;
         }
         assert_eq!(steps, MAX_STEPS);
-        h.record(&plan("new"), Change::Step, 1000.0);
+        h.record(&plan("new"), None, 1000.0);
         assert!(!h.can_redo());
     }
 }

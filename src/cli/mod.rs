@@ -19,31 +19,74 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A plan to open in the editor.
+    /// A plan file (.ron) to open in the editor.
     pub plan: Option<PathBuf>,
+}
+
+impl Cli {
+    /// Parses the command line. A word that is neither a command nor an
+    /// existing file (`planwright frobnicate`) is an error with the usage,
+    /// never an editor on a file that does not exist.
+    pub fn parse_checked() -> Cli {
+        use clap::CommandFactory;
+        let cli = Cli::parse();
+        if let Some(plan) = &cli.plan
+            && !plan.exists()
+        {
+            let is_word = plan.extension().is_none() && plan.components().count() == 1;
+            let message = if is_word {
+                format!(
+                    "\"{}\" is not a command, and there is no plan file of that name",
+                    plan.display()
+                )
+            } else {
+                format!("there is no plan file {}", plan.display())
+            };
+            let kind = if is_word {
+                clap::error::ErrorKind::InvalidSubcommand
+            } else {
+                clap::error::ErrorKind::ValueValidation
+            };
+            Cli::command().error(kind, message).exit();
+        }
+        cli
+    }
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Load and validate a plan; print one finding a line.
-    Check { plan: PathBuf },
+    Check {
+        /// The plan file (.ron) to check.
+        plan: PathBuf,
+    },
     /// List the plan templates, one a line.
     Templates,
     /// Start a new plan from a template.
     New {
+        /// The template's id, as `planwright templates` lists them.
         #[arg(long)]
         template: String,
+        /// The new plan file to write (.ron); it must not exist yet.
         #[arg(short, long)]
         output: PathBuf,
     },
     /// Rewrite a plan file in the canonical layout (after editing it by hand).
-    Format { plan: PathBuf },
+    Format {
+        /// The plan file (.ron) to rewrite in place.
+        plan: PathBuf,
+    },
     /// Print the plan's title and section headings as printed, one a line
     /// (CI checks the PDF's text against them).
-    Outline { plan: PathBuf },
+    Outline {
+        /// The plan file (.ron) to outline.
+        plan: PathBuf,
+    },
     /// Print a plan as a PDF for sign-off.
     Render {
+        /// The plan file (.ron) to print.
         plan: PathBuf,
+        /// The PDF file to write (replaced if it exists).
         #[arg(short, long)]
         output: PathBuf,
         /// Replace OUTPUT even if it is not a PDF (never the plan itself).

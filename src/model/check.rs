@@ -97,15 +97,8 @@ impl TableCheck<'_> {
     fn run(&mut self) {
         self.check_cells();
         self.check_totals();
+        self.check_row_sums(super::arithmetic::row_sum_rules(self.table));
         match self.table.kind {
-            TableKind::Budget if self.table.columns.len() == 12 => {
-                // Gross = employee + running + contracts; controllable = gross + incomes.
-                self.check_row_sums(&[(7, &[4, 5, 6]), (10, &[7, 8, 9])]);
-            }
-            TableKind::Finance if self.table.columns.len() == 7 => {
-                // Gross = staffing + non staffing; net = gross + income + grants.
-                self.check_row_sums(&[(3, &[1, 2]), (6, &[3, 4, 5])]);
-            }
             TableKind::Projects | TableKind::ActionPlan | TableKind::EnvironmentObjective => {
                 self.check_owners();
             }

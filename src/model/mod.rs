@@ -1,6 +1,7 @@
 //! The plan document: everything an operating plan holds, kept exactly as
 //! the author wrote it. Layout, PDF and UI all read from here.
 
+pub mod arithmetic;
 mod block;
 pub mod check;
 pub mod figure;

@@ -46,21 +46,44 @@ impl Editor<Plan> for CoverEditor {
         form_grid(id.with("status")).show(ui, |ui| {
             let label = ui.label("State");
             let before = plan.status.state;
-            egui::ComboBox::from_id_salt(id.with("state"))
-                .selected_text(plan.status.state.label())
-                .show_ui(ui, |ui| {
-                    for state in PlanState::ALL {
-                        ui.selectable_value(&mut plan.status.state, state, state.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            // Signed off means someone signed it: not with nobody listed.
+            let signed = plan.sign_off.iter().any(|r| !r.name.trim().is_empty());
+            ui.vertical(|ui| {
+                egui::ComboBox::from_id_salt(id.with("state"))
+                    .selected_text(plan.status.state.label())
+                    .show_ui(ui, |ui| {
+                        for state in PlanState::ALL {
+                            let allowed = state != PlanState::SignedOff || signed;
+                            let option = ui
+                                .add_enabled_ui(allowed, |ui| {
+                                    ui.selectable_value(&mut plan.status.state, state, state.label())
+                                })
+                                .inner;
+                            option.on_disabled_hover_text(
+                                "Add who signed it off under Sign-off first",
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if plan.status.state == PlanState::SignedOff && !signed {
+                    ui.label(
+                        RichText::new(
+                            "✖ Signed off, but nobody is in the sign-off list below: add who signed it off.",
+                        )
+                        .color(ui.visuals().error_fg_color),
+                    );
+                }
+            });
             if plan.status.state != before {
                 cx.step();
             }
             ui.end_row();
             line(ui, "Version", &mut plan.status.version, cx);
-            line(ui, "Status date", &mut plan.status.date, cx);
+            let label = ui.label("Status date").id;
+            let date = &mut plan.status.date;
+            super::date::date_field(ui, "Status date", Some(label), date, 160.0, cx);
+            ui.end_row();
         });
 
         ui.add_space(12.0);
@@ -71,10 +94,8 @@ impl Editor<Plan> for CoverEditor {
             ui.add_space(12.0);
             ui.heading("Rating scale");
             ui.label(
-                RichText::new(
-                    "The labels each band of dots may carry, and the dots' colour (#rrggbb).",
-                )
-                .weak(),
+                RichText::new("The labels each band of dots may carry, and the dots' colour.")
+                    .weak(),
             );
             egui::Grid::new(id.with("rating-scale"))
                 .num_columns(2)
@@ -92,7 +113,7 @@ impl Editor<Plan> for CoverEditor {
                             &mut band.labels,
                             cx,
                         );
-                        line(ui, &format!("Band {n} colour"), &mut band.colour, cx);
+                        colour_picker(ui, &format!("Band {n} colour"), &mut band.colour, cx);
                     }
                 });
         }
@@ -210,6 +231,26 @@ fn lines(ui: &mut Ui, label: &str, hint: &str, values: &mut Vec<String>, cx: &mu
     ui.end_row();
 }
 
+/// A colour picker over a `#rrggbb` colour; a colour that does not read
+/// is shown as it is written, and picking replaces it.
+fn colour_picker(ui: &mut Ui, label: &str, hex: &mut String, cx: &mut EditContext<'_>) {
+    let label = ui.label(label);
+    let colour = egui::Color32::from_hex(hex.trim()).ok();
+    let mut rgb = colour.map_or([0, 0, 0], |c| [c.r(), c.g(), c.b()]);
+    ui.horizontal(|ui| {
+        let response = ui.color_edit_button_srgb(&mut rgb).labelled_by(label.id);
+        if response.changed() {
+            *hex = egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2]).to_hex()[..7].to_owned();
+            cx.step();
+        }
+        ui.label(RichText::new(hex.as_str()).weak());
+        if colour.is_none() {
+            ui.label(RichText::new("⚠ not a colour: pick one").color(ui.visuals().warn_fg_color));
+        }
+    });
+    ui.end_row();
+}
+
 fn sign_off(ui: &mut Ui, records: &mut Vec<SignOff>, id: Id, cx: &mut EditContext<'_>) {
     let mut remove = None;
     if records.is_empty() {
@@ -228,7 +269,6 @@ fn sign_off(ui: &mut Ui, records: &mut Vec<SignOff>, id: Id, cx: &mut EditContex
                     for (field, what, width) in [
                         (&mut record.name, "name", 200.0),
                         (&mut record.role, "role", 220.0),
-                        (&mut record.date, "date", 110.0),
                     ] {
                         let response =
                             ui.add(egui::TextEdit::singleline(field).desired_width(width));
@@ -237,6 +277,8 @@ fn sign_off(ui: &mut Ui, records: &mut Vec<SignOff>, id: Id, cx: &mut EditContex
                             cx.typed(response.id);
                         }
                     }
+                    let name = format!("Sign-off {} date", i + 1);
+                    super::date::date_field(ui, &name, None, &mut record.date, 130.0, cx);
                     if icon_button(ui, "✕", &format!("Remove sign-off {}", i + 1), true) {
                         remove = Some(i);
                     }

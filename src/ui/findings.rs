@@ -1,6 +1,6 @@
 //! The findings panel: the model's findings, each a link to its place.
 
-use super::severity_colour;
+use super::{Intent, Page, severity_colour};
 use crate::model::check::Finding;
 use crate::model::{Location, Plan};
 use egui::{RichText, Ui};
@@ -16,7 +16,7 @@ pub fn describe(plan: &Plan, location: &Location) -> String {
         if let Some(b) = location.block
             && let Some(block) = section.blocks.get(b)
         {
-            parts.push(super::section::block_name(block, b));
+            parts.push(super::block_name(block, b));
             if let (Some(r), crate::model::Block::Table(t)) = (location.row, block) {
                 parts.push(format!("row {}", r + 1));
                 if let Some(c) = location.column {
@@ -33,8 +33,9 @@ pub fn describe(plan: &Plan, location: &Location) -> String {
     parts.join(" › ")
 }
 
-/// Draws the list; returns the finding's place when one is clicked.
-pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding]) -> Option<Location> {
+/// Draws the list; a click on a finding asks to go to its place. With
+/// `focus` the first finding takes the keyboard (F6).
+pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], focus: bool) -> Option<Intent> {
     let mut clicked = None;
     if findings.is_empty() {
         ui.label(
@@ -50,14 +51,24 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding]) -> Option<Location> 
         .show(ui, |ui| {
             for finding in findings {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(finding.severity.to_string())
-                            .color(severity_colour(ui, finding.severity)),
-                    );
+                    let icon = super::severity_icon(finding.severity);
+                    let mut label = RichText::new(format!("{icon} {}", finding.severity))
+                        .color(severity_colour(ui, finding.severity));
+                    if finding.severity == crate::model::check::Severity::Error {
+                        label = label.strong();
+                    }
+                    ui.label(label);
                     let place = describe(plan, &finding.location);
                     let text = format!("{place}: {}", finding.message);
-                    if ui.link(text).on_hover_text("Go to this place").clicked() {
-                        clicked = Some(finding.location.clone());
+                    let link = ui.link(text).on_hover_text("Go to this place");
+                    if focus && std::ptr::eq(finding, &findings[0]) {
+                        link.request_focus();
+                    }
+                    if link.clicked() {
+                        clicked = Some(Intent::Open(
+                            Page::of(&finding.location),
+                            Some(finding.location.clone()),
+                        ));
                     }
                 });
             }

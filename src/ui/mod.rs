@@ -3,7 +3,7 @@
 //! what it changed, so the shell can keep undo history and findings.
 
 pub mod cover;
-pub mod find;
+pub mod date;
 pub mod findings;
 pub mod fonts;
 pub mod list;
@@ -14,37 +14,40 @@ pub mod section;
 pub mod table;
 mod table_cell;
 mod table_layout;
+mod table_widths;
 pub mod tree;
 
 pub use fonts::install_fonts;
 
+pub use crate::edit::{Page, block_name, move_item, section_label};
+
+use crate::edit::Edit;
+use crate::edit::rich::Restyle;
 use crate::model::check::{Finding, Severity};
 use crate::model::{Location, RatingBand};
 use crate::template::Template;
 use egui::{Color32, Id, Response, RichText, Ui};
 
-/// What the centre of the window shows.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    /// The cover, status and sign-off form.
-    Cover,
-    /// The section at this path.
-    Section(Vec<usize>),
-}
-
-/// What an edit was, for undo: keystrokes in one field make one step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// Text typed into the field with this id.
-    Typing(Id),
-    /// A structural edit (a button, a picker): always its own step.
-    Step,
+/// What a widget asks the shell for. Widgets never change the plan's
+/// structure or the window themselves: they return intents, and the
+/// shell applies them in one place at the end of the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    Edit(Edit),
+    /// Show a page, scrolled to a place on it if given, which takes the
+    /// keyboard (a finding to fix).
+    Open(Page, Option<Location>),
+    /// Show a place without taking the keyboard from where it is (a find
+    /// result: the find box keeps it).
+    Reveal(Location),
 }
 
 /// Everything the editors need besides the part of the plan they edit.
 pub struct EditContext<'a> {
-    /// Set by an editor when it changed the plan this frame.
-    pub change: Option<Change>,
+    /// The change an editor made in place this frame (typing, a picker).
+    pub change: Option<Edit>,
+    /// Structural edits and navigation, for the shell to apply.
+    pub intents: Vec<Intent>,
     /// The plan's findings, to show next to the cells they are about.
     pub findings: &'a [Finding],
     pub rating_scale: &'a [RatingBand],
@@ -53,8 +56,15 @@ pub struct EditContext<'a> {
     /// A place to scroll to and focus this frame (from the findings). The
     /// shell sets it for a few frames while the page settles.
     pub jump: Option<Location>,
-    /// Set by an editor to open another page (a sub-section).
-    pub navigate: Option<Page>,
+    /// Whether the jump target takes the keyboard.
+    pub jump_focus: bool,
+    /// A style the author asked for (toolbar, menu) and the styled field
+    /// that last had the keyboard, which applies it.
+    pub style_request: Option<(Id, std::ops::Range<usize>, Restyle)>,
+    /// Move the keyboard to the page's first field (F6 into the editor).
+    pub focus_first: bool,
+    /// Set by a styled field when it has the keyboard.
+    pub rich_focus: Option<(Id, std::ops::Range<usize>)>,
     /// The visible label of the block being drawn; a block that is one
     /// field (a paragraph) is named by it.
     pub block_label: Option<Id>,
@@ -64,24 +74,52 @@ impl<'a> EditContext<'a> {
     pub fn new(findings: &'a [Finding], rating_scale: &'a [RatingBand]) -> Self {
         EditContext {
             change: None,
+            intents: Vec::new(),
             findings,
             rating_scale,
             template: None,
             jump: None,
-            navigate: None,
+            jump_focus: false,
+            style_request: None,
+            focus_first: false,
+            rich_focus: None,
             block_label: None,
         }
     }
 
     pub fn typed(&mut self, id: Id) {
         // A structural step in the same frame wins: it must stay separate.
-        if self.change != Some(Change::Step) {
-            self.change = Some(Change::Typing(id));
+        if self.change != Some(Edit::Changed) {
+            self.change = Some(Edit::Typed { field: id.value() });
         }
     }
 
     pub fn step(&mut self) {
-        self.change = Some(Change::Step);
+        self.change = Some(Edit::Changed);
+    }
+
+    /// Asks the shell for a structural edit, applied after drawing.
+    pub fn edit(&mut self, edit: Edit) {
+        self.intents.push(Intent::Edit(edit));
+    }
+
+    pub fn open(&mut self, page: Page) {
+        self.intents.push(Intent::Open(page, None));
+    }
+
+    /// Gives `response` the keyboard if the page is to take it (F6): the
+    /// first field drawn that asks gets it.
+    pub fn take_focus(&mut self, response: &Response) {
+        if std::mem::take(&mut self.focus_first) {
+            response.request_focus();
+        }
+    }
+
+    /// Everything asked for this frame, the in-place change first.
+    pub fn into_intents(self) -> Vec<Intent> {
+        let mut out: Vec<Intent> = self.change.into_iter().map(Intent::Edit).collect();
+        out.extend(self.intents);
+        out
     }
 
     /// Findings about exactly this place (same sections, block, row, column).
@@ -103,28 +141,6 @@ impl<'a> EditContext<'a> {
 /// An editor for one part of the plan, drawn in place.
 pub trait Editor<T: ?Sized> {
     fn ui(&mut self, ui: &mut Ui, value: &mut T, cx: &mut EditContext<'_>);
-}
-
-/// A section's name in the tree and in messages: its title, else its
-/// part label, else what it holds (`Untitled: revenue budget`).
-pub fn section_label(section: &crate::model::Section) -> String {
-    let title = section.title();
-    if !title.trim().is_empty() {
-        return title;
-    }
-    if !section.part.trim().is_empty() {
-        return section.part.clone();
-    }
-    // A table says most about a section; else its first block.
-    let first = section
-        .blocks
-        .iter()
-        .find(|b| matches!(b, crate::model::Block::Table(_)))
-        .or(section.blocks.first())
-        .map(|b| b.kind_name())
-        .or_else(|| section.subsections.first().map(|_| "sub-sections"))
-        .unwrap_or("empty");
-    format!("Untitled: {first}")
 }
 
 /// Gives a widget an accessible name without a visible label (table
@@ -155,6 +171,7 @@ pub fn labelled_line(
     let response = ui
         .add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY))
         .labelled_by(label.id);
+    cx.take_focus(&response);
     if response.changed() {
         cx.typed(response.id);
     }
@@ -174,9 +191,17 @@ pub fn guidance_box(ui: &mut Ui, text: &str) {
         ))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Guidance (not printed)").small().weak());
+            ui.label(RichText::new("Guidance (not printed)").weak());
             ui.label(RichText::new(text).color(ui.visuals().weak_text_color()));
         });
+}
+
+/// Errors and warnings told apart by shape as well as colour.
+pub fn severity_icon(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+    }
 }
 
 pub fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
@@ -189,32 +214,51 @@ pub fn severity_colour(ui: &Ui, severity: Severity) -> Color32 {
 /// Findings shown under the widget they are about.
 pub fn show_findings(ui: &mut Ui, cx: &EditContext<'_>, location: &Location) {
     for finding in cx.findings_at(location) {
-        ui.label(
-            RichText::new(format!("⚠ {}", finding.message))
-                .small()
-                .color(severity_colour(ui, finding.severity)),
-        );
+        let icon = severity_icon(finding.severity);
+        let mut text = RichText::new(format!("{icon} {}", finding.message))
+            .color(severity_colour(ui, finding.severity));
+        if finding.severity == Severity::Error {
+            text = text.strong();
+        }
+        ui.label(text);
     }
+}
+
+/// Findings about a table cell, marked on the cell itself (a frame in the
+/// finding's colour, the message on hover and for screen readers) rather than in a line under it: a line that comes and goes
+/// while the author types would move the rows below.
+pub fn mark_findings(ui: &Ui, cx: &EditContext<'_>, location: &Location, response: &Response) {
+    let findings: Vec<&Finding> = cx.findings_at(location).collect();
+    let Some(worst) = findings.iter().map(|f| f.severity).min() else {
+        return;
+    };
+    // An error's frame is heavier than a warning's: told apart by more
+    // than colour. No icon inside: it would cover the cell's text.
+    let width = if worst == Severity::Error { 2.5 } else { 1.5 };
+    ui.painter().rect_stroke(
+        response.rect.expand(1.0),
+        2.0,
+        egui::Stroke::new(width, severity_colour(ui, worst)),
+        egui::StrokeKind::Outside,
+    );
+    let messages: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} {}", severity_icon(f.severity), f.message))
+        .collect();
+    let text = messages.join("\n");
+    response.clone().on_hover_text(&text);
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_description(text));
 }
 
 /// A small button for a row or block action, named for screen readers
 /// and tests by its tooltip.
 pub fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
     let response = ui
-        .add_enabled(enabled, egui::Button::new(icon).small())
+        .add_enabled(enabled, egui::Button::new(icon))
         .on_hover_text(name)
         .on_disabled_hover_text(name);
     // A screen reader says what the button does, not "✕".
     set_accessible_name(ui, &response, name);
     response.clicked()
-}
-
-/// Moves element `i` by `delta` places if it stays in bounds.
-pub fn move_item<T>(items: &mut [T], i: usize, delta: isize) -> bool {
-    let j = i as isize + delta;
-    if j < 0 || j as usize >= items.len() || i >= items.len() {
-        return false;
-    }
-    items.swap(i, j as usize);
-    true
 }

@@ -1,56 +1,16 @@
 //! Styled text fields: paragraphs, notes, headings, list items. The field
-//! edits plain text; bold and italic are kept by [`super::rich`] and
-//! toggled on the selection with Ctrl/Cmd+B and +I or the B and I buttons.
+//! edits plain text; styles are kept by [`crate::edit::rich`] and toggled
+//! on the selection by the shell's style commands (toolbar, menu,
+//! Ctrl/Cmd+B, +I, +U), which reach the field that last had the keyboard
+//! through [`EditContext::style_request`].
 
-use super::rich::{self, Style};
+use super::rich;
 use super::{EditContext, Editor, name_widget};
+use crate::edit::rich::{Restyle, apply_text_edit};
 use crate::model::{Note, Rich};
-use egui::text::CCursorRange;
-use egui::text_edit::TextEditState;
-use egui::{Id, Key, KeyboardShortcut, Modifiers, TextBuffer, Ui};
+use egui::{Id, TextBuffer, Ui};
+use std::ops::Range;
 use std::sync::Arc;
-
-pub const BOLD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::B);
-pub const ITALIC: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
-
-/// The styled field that last had the keyboard, so the B and I buttons
-/// know what to style after they took the focus.
-fn last_field_key() -> Id {
-    Id::unique("planwright-last-rich-field")
-}
-
-fn style_request_key() -> Id {
-    Id::unique("planwright-style-request")
-}
-
-/// Asks the styled field that last had the keyboard to toggle `style` on
-/// its selection (done when that field is next drawn).
-pub fn request_style(ctx: &egui::Context, style: Style) {
-    if let Some(field) = ctx.data(|d| d.get_temp::<Id>(last_field_key())) {
-        ctx.data_mut(|d| d.insert_temp(style_request_key(), (field, style)));
-        ctx.request_repaint();
-    }
-}
-
-/// The B and I buttons, for a toolbar.
-pub fn style_buttons(ui: &mut Ui) {
-    let bold = egui::RichText::new("B").strong();
-    if ui
-        .button(bold)
-        .on_hover_text(format!("Bold ({})", ui.ctx().format_shortcut(&BOLD)))
-        .clicked()
-    {
-        request_style(ui.ctx(), Style::Bold);
-    }
-    let italic = egui::RichText::new("I").italics();
-    if ui
-        .button(italic)
-        .on_hover_text(format!("Italic ({})", ui.ctx().format_shortcut(&ITALIC)))
-        .clicked()
-    {
-        request_style(ui.ctx(), Style::Italic);
-    }
-}
 
 /// A text field over [`Rich`] text that shows and keeps its styles.
 pub struct RichField<'n> {
@@ -96,18 +56,16 @@ impl<'n> RichField<'n> {
         self
     }
 
-    fn toggle(
+    fn restyle(
         &self,
         ui: &Ui,
         rich: &mut Rich,
-        range: Option<CCursorRange>,
-        style: Style,
+        range: Range<usize>,
+        restyle: &Restyle,
         cx: &mut EditContext<'_>,
     ) {
-        let Some(range) = range else { return };
-        let range = range.as_sorted_char_range();
-        if range.start.0 < range.end.0 {
-            *rich = rich::toggle_style(rich, range.start.0..range.end.0, style);
+        if range.start < range.end {
+            *rich = restyle.apply(rich, range);
             cx.step();
         }
         ui.memory_mut(|m| m.request_focus(self.id));
@@ -116,13 +74,13 @@ impl<'n> RichField<'n> {
 
 impl Editor<Rich> for RichField<'_> {
     fn ui(&mut self, ui: &mut Ui, value: &mut Rich, cx: &mut EditContext<'_>) {
-        let request = ui.data(|d| d.get_temp::<(Id, Style)>(style_request_key()));
-        if let Some((field, style)) = request
-            && field == self.id
+        if cx
+            .style_request
+            .as_ref()
+            .is_some_and(|(field, _, _)| *field == self.id)
+            && let Some((_, range, restyle)) = cx.style_request.take()
         {
-            ui.data_mut(|d| d.remove::<(Id, Style)>(style_request_key()));
-            let range = TextEditState::load(ui.ctx(), self.id).and_then(|s| s.cursor.char_range());
-            self.toggle(ui, value, range, style, cx);
+            self.restyle(ui, value, range, &restyle, cx);
         }
 
         let old = value.to_plain();
@@ -136,7 +94,7 @@ impl Editor<Rich> for RichField<'_> {
                 let rich = if buffer.as_str() == old {
                     shown
                 } else {
-                    edited = rich::apply_text_edit(shown, &old, buffer.as_str());
+                    edited = apply_text_edit(shown, &old, buffer.as_str());
                     &edited
                 };
                 let mut job = rich::layout_job(rich, &look);
@@ -161,16 +119,16 @@ impl Editor<Rich> for RichField<'_> {
             None => name_widget(ui, &output.response, self.name),
         }
         if text != old {
-            *value = rich::apply_text_edit(value, &old, &text);
+            *value = apply_text_edit(value, &old, &text);
             cx.typed(self.id);
         }
-        if output.response.has_focus() {
-            ui.data_mut(|d| d.insert_temp(last_field_key(), self.id));
-            for (shortcut, style) in [(BOLD, Style::Bold), (ITALIC, Style::Italic)] {
-                if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    self.toggle(ui, value, output.cursor_range, style, cx);
-                }
-            }
+        // The selection as it is while the field has the keyboard: a click
+        // on a style button collapses it before the style arrives.
+        if output.response.has_focus()
+            && let Some(range) = output.cursor_range
+        {
+            let range = range.as_sorted_char_range();
+            cx.rich_focus = Some((self.id, range.start.0..range.end.0));
         }
     }
 }

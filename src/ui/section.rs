@@ -6,19 +6,13 @@ use super::orgchart::OrgChartEditor;
 use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
 use super::table::TableEditor;
 use super::{EditContext, Editor, Page, guidance_box, icon_button, name_widget, show_findings};
+use crate::edit::{Edit, ItemOp, block_name};
 use crate::model::nesting::MAX_NESTING;
 use crate::model::{
     Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
     TableKind,
 };
 use egui::{Id, RichText, Ui};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Op {
-    Up(usize),
-    Down(usize),
-    Remove(usize),
-}
 
 pub struct SectionEditor<'p> {
     pub path: &'p [usize],
@@ -29,7 +23,15 @@ impl Editor<Section> for SectionEditor<'_> {
         let id = Id::unique("section").with(self.path);
         self.heading_fields(ui, section, id, cx);
         guidance_box(ui, &section.guidance);
+        // A line kept for the section's findings, so the page does not
+        // jump when "required section … is empty" comes or goes.
+        let top = ui.cursor().min.y;
         show_findings(ui, cx, &Location::section(self.path));
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let used = ui.cursor().min.y - top;
+        if used < line {
+            ui.add_space(line - used);
+        }
         ui.add_space(6.0);
 
         let mut op = None;
@@ -45,13 +47,13 @@ impl Editor<Section> for SectionEditor<'_> {
                         cx.block_label = Some(ui.label(RichText::new(&name).strong()).id);
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if icon_button(ui, "✕", &format!("Remove {name}"), true) {
-                                op = Some(Op::Remove(b));
+                                op = Some(ItemOp::Remove(b));
                             }
                             if icon_button(ui, "↓", &format!("Move {name} down"), b + 1 < count) {
-                                op = Some(Op::Down(b));
+                                op = Some(ItemOp::Down(b));
                             }
                             if icon_button(ui, "↑", &format!("Move {name} up"), b > 0) {
-                                op = Some(Op::Up(b));
+                                op = Some(ItemOp::Up(b));
                             }
                         });
                     });
@@ -74,14 +76,19 @@ impl Editor<Section> for SectionEditor<'_> {
             };
             ui.label(RichText::new(note).weak());
         }
+        let here = self.path.to_vec();
         if let Some(op) = op {
-            apply(&mut section.blocks, op);
-            cx.step();
+            cx.edit(Edit::Block {
+                section: here.clone(),
+                op,
+            });
         }
         ui.horizontal(|ui| {
             if let Some(block) = add_block_menu(ui, cx) {
-                section.blocks.push(block);
-                cx.step();
+                cx.edit(Edit::AddBlock {
+                    section: here,
+                    block: Box::new(block),
+                });
             }
         });
         ui.add_space(10.0);
@@ -106,6 +113,7 @@ impl SectionEditor<'_> {
                             .hint_text("Number"),
                     );
                     name_widget(ui, &number, "Heading number");
+                    cx.take_focus(&number);
                     if number.changed() {
                         cx.typed(number.id);
                     }
@@ -118,27 +126,28 @@ impl SectionEditor<'_> {
                 ui.end_row();
 
                 let label = ui.label("Part");
-                ui.horizontal(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if section.required {
-                            ui.label(RichText::new("Required by the template").weak());
-                        }
-                        let mut new_page = section.new_page;
-                        if ui.checkbox(&mut new_page, "Start on a new page").changed() {
-                            section.new_page = new_page;
-                            cx.step();
-                        }
-                        let part = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut section.part)
-                                    .desired_width(f32::INFINITY)
-                                    .hint_text("A part label above the heading, e.g. SECTION 2: PRIORITIES (optional)"),
-                            )
-                            .labelled_by(label.id);
-                        if part.changed() {
-                            cx.typed(part.id);
-                        }
-                    });
+                // Wraps at 200 % on a laptop rather than squeezing the
+                // field to nothing.
+                ui.horizontal_wrapped(|ui| {
+                    let width = (ui.available_width() - 330.0).max(240.0);
+                    let part = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut section.part)
+                                .desired_width(width)
+                                .hint_text("A part label above the heading, e.g. SECTION 2: PRIORITIES (optional)"),
+                        )
+                        .labelled_by(label.id);
+                    if part.changed() {
+                        cx.typed(part.id);
+                    }
+                    let mut new_page = section.new_page;
+                    if ui.checkbox(&mut new_page, "Start on a new page").changed() {
+                        section.new_page = new_page;
+                        cx.step();
+                    }
+                    if section.required {
+                        ui.label(RichText::new("Required by the template").weak());
+                    }
                 });
                 ui.end_row();
             });
@@ -159,11 +168,11 @@ impl SectionEditor<'_> {
                 {
                     let mut path = self.path.to_vec();
                     path.push(i);
-                    cx.navigate = Some(Page::Section(path));
+                    cx.open(Page::Section(path));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if icon_button(ui, "✕", &format!("Remove sub-section {title}"), true) {
-                        op = Some(Op::Remove(i));
+                        op = Some(ItemOp::Remove(i));
                     }
                     if icon_button(
                         ui,
@@ -171,17 +180,19 @@ impl SectionEditor<'_> {
                         &format!("Move sub-section {title} down"),
                         i + 1 < count,
                     ) {
-                        op = Some(Op::Down(i));
+                        op = Some(ItemOp::Down(i));
                     }
                     if icon_button(ui, "↑", &format!("Move sub-section {title} up"), i > 0) {
-                        op = Some(Op::Up(i));
+                        op = Some(ItemOp::Up(i));
                     }
                 });
             });
         }
         if let Some(op) = op {
-            apply(&mut section.subsections, op);
-            cx.step();
+            cx.edit(Edit::Subsection {
+                section: self.path.to_vec(),
+                op,
+            });
         }
         let room_inside = self.path.len() < MAX_NESTING;
         if ui
@@ -189,26 +200,11 @@ impl SectionEditor<'_> {
             .on_disabled_hover_text(format!("Sections nest at most {MAX_NESTING} levels"))
             .clicked()
         {
-            section.subsections.push(Section {
-                heading: Rich::plain("New sub-section"),
-                blocks: vec![Block::Paragraph(Rich::default())],
-                ..Section::default()
+            cx.edit(Edit::AddSubsection {
+                section: self.path.to_vec(),
             });
-            cx.step();
-            let mut path = self.path.to_vec();
-            path.push(section.subsections.len() - 1);
-            cx.navigate = Some(Page::Section(path));
         }
     }
-}
-
-/// `Paragraph 2`, `Budget table 3`: a block's name on screen and for
-/// screen readers.
-pub fn block_name(block: &Block, index: usize) -> String {
-    let kind = block.kind_name();
-    let mut name = kind[..1].to_uppercase();
-    name.push_str(&kind[1..]);
-    format!("{name} {}", index + 1)
 }
 
 fn block_editor(
@@ -225,21 +221,6 @@ fn block_editor(
         Block::Note(note) => NoteEditor { name, id }.ui(ui, note, cx),
         Block::Table(table) => TableEditor { name, id, location }.ui(ui, table, cx),
         Block::OrgChart(chart) => OrgChartEditor { name, id }.ui(ui, chart, cx),
-    }
-}
-
-fn apply<T>(items: &mut Vec<T>, op: Op) {
-    match op {
-        Op::Up(i) => {
-            super::move_item(items, i, -1);
-        }
-        Op::Down(i) => {
-            super::move_item(items, i, 1);
-        }
-        Op::Remove(i) if i < items.len() => {
-            items.remove(i);
-        }
-        Op::Remove(_) => {}
     }
 }
 

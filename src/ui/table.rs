@@ -4,15 +4,16 @@
 //! notes) behind a fold. The table's kind only changes column widths and
 //! what the checks look for, never the editor.
 
-use super::table_cell::{CellPlace, cell_ui};
-use super::{EditContext, Editor, set_accessible_name, show_findings};
+use super::table_cell::{CellPlace, Computed, cell_ui};
+use super::{EditContext, Editor, mark_findings, set_accessible_name, show_findings};
+use crate::model::arithmetic::computed_row_sums;
 use crate::model::check::computed_totals;
-use crate::model::figure::Decimal;
 use crate::model::{Cell, Column, ColumnKind, Location, Rich, Row, RowKind, Table};
 use egui::{Id, Rect, RichText, Sense, Ui, vec2};
 use std::collections::HashMap;
 
-const CONTROLS_WIDTH: f32 = 56.0;
+/// The row's menu and kind label, left of its cells.
+pub const CONTROLS_WIDTH: f32 = 64.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum RowOp {
@@ -42,7 +43,7 @@ impl Editor<Table> for TableEditor<'_> {
                 super::table_layout::layout_ui(ui, table, self.name, self.id, cx)
             });
 
-        let widths = column_widths(table, ui.available_width());
+        let widths = super::table_widths::stable_widths(ui, self.id, table, ui.available_width());
         let total_width: f32 =
             CONTROLS_WIDTH + widths.iter().sum::<f32>() + spacing(ui) * widths.len() as f32;
         let mut op = None;
@@ -87,108 +88,36 @@ impl Editor<Table> for TableEditor<'_> {
             cx.step();
         }
         for note in &table.notes {
-            ui.label(
-                RichText::new(format!("{} {}", note.marker, note.text.to_plain()))
-                    .small()
-                    .weak(),
-            );
+            ui.label(RichText::new(format!("{} {}", note.marker, note.text.to_plain())).weak());
         }
     }
+}
+
+/// Every computed figure of the table by (row, column): the sums of
+/// stated totals (Σ) and, in budgets, each row's gross and controllable (=).
+fn computed_figures(table: &Table) -> HashMap<(usize, usize), Computed> {
+    let totals = computed_totals(table).into_iter().map(|t| {
+        let computed = Computed {
+            sum: t.sum,
+            symbol: "Σ",
+            from: "The rows".to_owned(),
+        };
+        ((t.row, t.column), computed)
+    });
+    let rows = computed_row_sums(table).into_iter().map(|s| {
+        let names: Vec<String> = s.parts.iter().map(|&p| table.column_name(p)).collect();
+        let computed = Computed {
+            sum: s.sum,
+            symbol: "=",
+            from: names.join(" + "),
+        };
+        ((s.row, s.column), computed)
+    });
+    totals.chain(rows).collect()
 }
 
 fn spacing(ui: &Ui) -> f32 {
     ui.spacing().item_spacing.x
-}
-
-/// Fixed widths for figures, dates and names; text columns share the rest
-/// by how much they hold, so a column of sentences gets more room than a
-/// column of "Yes" and "No".
-fn column_widths(table: &Table, available: f32) -> Vec<f32> {
-    let fixed = |kind: ColumnKind| match kind {
-        ColumnKind::Number => Some(48.0),
-        ColumnKind::Money | ColumnKind::Fte | ColumnKind::Figure | ColumnKind::Percent => {
-            Some(66.0)
-        }
-        ColumnKind::Date => Some(96.0),
-        ColumnKind::Lead => Some(120.0),
-        ColumnKind::Rating => Some(150.0),
-        ColumnKind::Text => None,
-    };
-    // Item spacing between cells, the row frame and the group frame around the table.
-    let gaps = 8.0 * (table.columns.len() as f32 + 1.0) + 20.0;
-    let fixed_sum: f32 = table.columns.iter().filter_map(|c| fixed(c.kind)).sum();
-    let weights: Vec<f32> = (0..table.columns.len())
-        .map(|c| text_weight(table, c))
-        .collect();
-    let room = (available - CONTROLS_WIDTH - gaps - fixed_sum).max(0.0);
-    // Columns whose share is under the minimum get the minimum; the rest
-    // share what is left, so the table still fits when it can.
-    const MIN_TEXT: f32 = 80.0;
-    let text: Vec<usize> = (0..table.columns.len())
-        .filter(|&c| fixed(table.columns[c].kind).is_none())
-        .collect();
-    let mut narrow: Vec<usize> = Vec::new();
-    loop {
-        let wide_weight: f32 = text
-            .iter()
-            .filter(|c| !narrow.contains(c))
-            .map(|&c| weights[c])
-            .sum::<f32>()
-            .max(1.0);
-        let wide_room = room - MIN_TEXT * narrow.len() as f32;
-        let newly: Vec<usize> = text
-            .iter()
-            .copied()
-            .filter(|c| !narrow.contains(c) && wide_room * weights[*c] / wide_weight < MIN_TEXT)
-            .collect();
-        if newly.is_empty() {
-            return (0..table.columns.len())
-                .map(|c| {
-                    fixed(table.columns[c].kind).unwrap_or(if narrow.contains(&c) {
-                        MIN_TEXT
-                    } else {
-                        (wide_room * weights[c] / wide_weight).max(MIN_TEXT)
-                    })
-                })
-                .collect();
-        }
-        narrow.extend(newly);
-    }
-}
-
-/// How much a column holds: the square root of its cells' average length,
-/// from the first rows (enough to tell sentences from single words).
-fn text_weight(table: &Table, column: usize) -> f32 {
-    let sample = table
-        .rows
-        .iter()
-        .filter(|r| r.kind == RowKind::Data)
-        .take(40);
-    let (mut chars, mut cells) = (0usize, 0usize);
-    for row in sample {
-        if let Some(cell) = row.cells.get(column) {
-            chars += cell_chars(cell);
-            cells += 1;
-        }
-    }
-    let label = table.columns[column].label.to_plain().chars().count();
-    let average = chars.checked_div(cells).map_or(label, |a| a.max(label / 2));
-    (average as f32).sqrt().clamp(2.0, 12.0)
-}
-
-fn cell_chars(cell: &Cell) -> usize {
-    cell.0
-        .iter()
-        .map(|block| match block {
-            crate::model::CellBlock::Para(r) => r.0.iter().map(|s| s.text.len()).sum(),
-            crate::model::CellBlock::List(l) => l
-                .items
-                .iter()
-                .map(|i| i.text.0.iter().map(|s| s.text.len()).sum::<usize>())
-                .sum(),
-            crate::model::CellBlock::Rating(_) => 0,
-        })
-        .sum()
 }
 
 fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
@@ -224,10 +153,8 @@ fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
                     };
                     ui.with_layout(egui::Layout::top_down(align), |ui| {
                         ui.add(
-                            egui::Label::new(
-                                RichText::new(column.label.to_plain()).small().strong(),
-                            )
-                            .wrap(),
+                            egui::Label::new(RichText::new(column.label.to_plain()).strong())
+                                .wrap(),
                         );
                     });
                 },
@@ -246,10 +173,7 @@ impl TableEditor<'_> {
         op: &mut Option<RowOp>,
         cx: &mut EditContext<'_>,
     ) {
-        let sums: HashMap<(usize, usize), Decimal> = computed_totals(table)
-            .into_iter()
-            .map(|t| ((t.row, t.column), t.sum))
-            .collect();
+        let sums = computed_figures(table);
         // Rows off screen are skipped, using their height from last frame,
         // so a long table costs only what is visible.
         let heights_id = self.id.with("row-heights");
@@ -300,7 +224,7 @@ impl TableEditor<'_> {
         columns: &[Column],
         names: &[String],
         widths: &[f32],
-        sums: &HashMap<(usize, usize), Decimal>,
+        sums: &HashMap<(usize, usize), Computed>,
         op: &mut Option<RowOp>,
         cx: &mut EditContext<'_>,
     ) {
@@ -327,7 +251,7 @@ impl TableEditor<'_> {
                             ui.set_width(CONTROLS_WIDTH - 8.0);
                             row_menu(ui, r, count, row.kind, self.name, op);
                             if row.kind != RowKind::Data {
-                                ui.label(RichText::new(row.kind.label()).small().weak());
+                                ui.label(RichText::new(row.kind.label()).weak());
                             }
                         },
                     );
@@ -368,11 +292,7 @@ impl TableEditor<'_> {
                                     kind,
                                     row_kind: row.kind,
                                     width,
-                                    computed: if row.kind.is_total() {
-                                        sums.get(&(r, c)).copied()
-                                    } else {
-                                        None
-                                    },
+                                    computed: sums.get(&(r, c)).cloned(),
                                 };
                                 // A row shorter than the table gets its missing
                                 // cells only when one is typed into.
@@ -383,10 +303,12 @@ impl TableEditor<'_> {
                                     row.cells.resize(c, Cell::default());
                                     row.cells.push(spare);
                                 }
-                                show_findings(ui, cx, &cell_location);
+                                mark_findings(ui, cx, &cell_location, &response);
                                 if cx.is_jump_target(&cell_location) {
                                     self.scroll_after_grid(ui, response.rect);
-                                    response.request_focus();
+                                    if cx.jump_focus {
+                                        response.request_focus();
+                                    }
                                     cx.jump = None;
                                 }
                             },
@@ -546,34 +468,6 @@ pub(super) mod tests {
             vec![Cell::text("a2"), Cell::text("2")],
         ));
         t
-    }
-
-    #[test]
-    fn text_columns_share_the_room_by_what_they_hold() {
-        let mut t = Table::new(
-            crate::model::TableKind::Generic,
-            vec![
-                Column::new("Aim", ColumnKind::Text),
-                Column::new("Yes/No", ColumnKind::Text),
-                Column::new("£", ColumnKind::Money),
-            ],
-        );
-        let long = "A sentence of the kind plans are full of, and then some more words";
-        t.rows.push(Row::new(
-            RowKind::Data,
-            vec![Cell::text(long), Cell::text("No"), Cell::text("1.0")],
-        ));
-        let widths = column_widths(&t, 900.0);
-        assert!(widths[0] > 2.0 * widths[1], "{widths:?}");
-        assert_eq!(widths[2], 66.0);
-        let gaps = 8.0 * 4.0 + 20.0;
-        let total: f32 = widths.iter().sum::<f32>() + CONTROLS_WIDTH + gaps;
-        assert!(
-            (total - 900.0).abs() < 1.0,
-            "fills the width exactly: {total}"
-        );
-        // Too narrow to fit: every text column keeps its minimum.
-        assert!(column_widths(&t, 200.0).iter().all(|w| *w >= 66.0));
     }
 
     #[test]

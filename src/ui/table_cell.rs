@@ -2,12 +2,11 @@
 //! dates), a lines editor for cells holding lists, and a rating band
 //! picker. Whatever the editor does not show is kept as it was.
 
-use super::rich::{apply_text_edit, split_lines};
 use super::{EditContext, name_widget};
+use crate::edit::cell_text::{cell_lines, line_text, rebuild, styled_lines};
+use crate::edit::rich::apply_text_edit;
 use crate::model::figure::{self, Decimal, Written};
-use crate::model::{
-    Cell, CellBlock, ColumnKind, List, ListItem, ListStyle, Rating, RatingBand, Rich, RowKind,
-};
+use crate::model::{Cell, CellBlock, ColumnKind, Rating, RatingBand, RowKind};
 use egui::{Align, Color32, Id, Response, RichText, Ui};
 
 /// What a cell editor needs to know about its place.
@@ -17,8 +16,19 @@ pub struct CellPlace<'a> {
     pub kind: ColumnKind,
     pub row_kind: RowKind,
     pub width: f32,
-    /// The computed sum, for a stated subtotal or total.
-    pub computed: Option<Decimal>,
+    /// What the cell should say by the table's arithmetic, if anything.
+    pub computed: Option<Computed>,
+}
+
+/// A computed figure shown under its stated one, as the checks compute it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub sum: Decimal,
+    /// `Σ` for a total of rows, `=` for a sum within the row.
+    pub symbol: &'static str,
+    /// What adds up to it, for the hover: `the rows`, `Employee Costs +
+    /// Running Costs + Contracts`.
+    pub from: String,
 }
 
 /// Draws the cell; returns the main field's response (to scroll to it).
@@ -57,8 +67,8 @@ pub fn cell_ui(
             }
             changed = true;
             match change {
-                super::Change::Typing(id) => cx.typed(id),
-                super::Change::Step => cx.step(),
+                Some(id) => cx.typed(id),
+                None => cx.step(),
             }
         }
     }
@@ -99,8 +109,10 @@ fn simple_field(
         edit = edit.text_color(ui.visuals().weak_text_color());
     }
     if not_a_figure {
+        // Tinted as its finding (shown under the cell, the one message
+        // about it) is coloured: a warning, since the words are kept.
         edit = edit.background_color(tint(
-            ui.visuals().error_fg_color,
+            ui.visuals().warn_fg_color,
             ui.visuals().extreme_bg_color,
         ));
     }
@@ -111,214 +123,38 @@ fn simple_field(
         *changed = true;
         cx.typed(place.id);
     }
-    if not_a_figure {
-        ui.label(
-            RichText::new("Not a figure (kept as typed)")
-                .small()
-                .color(ui.visuals().error_fg_color),
-        );
-    }
-    if let Some(sum) = place.computed {
-        computed_sum(ui, figure::read(&text), sum);
+    if let Some(computed) = &place.computed {
+        computed_sum(ui, figure::read(&text), computed);
     }
     response
 }
 
-/// `Σ 1,234.5` under a stated total: muted when it agrees, red when not.
-fn computed_sum(ui: &mut Ui, stated: Written, sum: Decimal) {
+/// `Σ 1,234.5` under a stated total, `= 12.5` under a row's gross: muted
+/// when it agrees, red when not.
+fn computed_sum(ui: &mut Ui, stated: Written, computed: &Computed) {
+    let Computed { sum, symbol, from } = computed;
     let (colour, hover) = match stated {
-        Written::Figure(s) if s.same_value(sum) => (
+        Written::Figure(s) if s.same_value(*sum) => (
             ui.visuals().weak_text_color(),
-            format!("The rows add up to {sum}, as stated"),
+            format!("{from} add up to {sum}, as stated"),
         ),
         Written::Figure(s) => (
             ui.visuals().error_fg_color,
-            format!("Stated {s}, but the rows add up to {sum}"),
+            format!("Stated {s}, but {from} add up to {sum}"),
         ),
         _ => (
             ui.visuals().weak_text_color(),
-            format!("The rows add up to {sum}; no total is stated"),
+            format!("{from} add up to {sum}; nothing is stated"),
         ),
     };
     ui.with_layout(egui::Layout::right_to_left(Align::TOP), |ui| {
-        ui.label(RichText::new(format!("Σ {sum}")).small().color(colour))
+        ui.label(RichText::new(format!("{symbol} {sum}")).color(colour))
             .on_hover_text(hover);
     });
 }
 
 fn tint(colour: Color32, base: Color32) -> Color32 {
     base.lerp_to_gamma(colour, 0.18)
-}
-
-/// One line of a rich cell: a paragraph line or a list item.
-#[derive(Clone, Debug, PartialEq)]
-struct Line {
-    /// `Some(depth)` for a list item.
-    item: Option<usize>,
-    text: Rich,
-    marker: String,
-    style: ListStyle,
-}
-
-/// A cell as lines: paragraphs' lines as they are, list items as
-/// `• text`, nested items indented two spaces a level.
-fn cell_lines(cell: &Cell) -> Vec<Line> {
-    fn items(list: &List, depth: usize, out: &mut Vec<Line>) {
-        for item in &list.items {
-            out.push(Line {
-                item: Some(depth),
-                text: item.text.clone(),
-                marker: item.marker.clone(),
-                style: list.style,
-            });
-            items(&item.children, depth + 1, out);
-        }
-    }
-    let mut out = Vec::new();
-    for block in &cell.0 {
-        match block {
-            CellBlock::Para(rich) => out.extend(split_lines(rich).into_iter().map(|text| Line {
-                item: None,
-                text,
-                marker: String::new(),
-                style: ListStyle::Bullet,
-            })),
-            CellBlock::List(list) => items(list, 0, &mut out),
-            CellBlock::Rating(_) => {}
-        }
-    }
-    out
-}
-
-fn line_text(line: &Line) -> String {
-    match line.item {
-        None => line.text.to_plain(),
-        Some(depth) => format!(
-            "{}• {}",
-            "  ".repeat(depth),
-            line.text.to_plain().replace('\n', " ")
-        ),
-    }
-}
-
-/// Parses `  • text` into (Some(1), "text").
-fn parse_line(line: &str) -> (Option<usize>, &str) {
-    let trimmed = line.trim_start_matches(' ');
-    let indent = line.len() - trimmed.len();
-    match trimmed.strip_prefix('•') {
-        Some(rest) => (Some(indent / 2), rest.strip_prefix(' ').unwrap_or(rest)),
-        None => (None, line),
-    }
-}
-
-/// The cell's blocks from edited text, keeping each line's styles and
-/// markers from the line that was in its place before.
-fn rebuild(old: &[Line], text: &str) -> Vec<CellBlock> {
-    let mut lines = Vec::new();
-    let mut previous_depth: Option<usize> = None;
-    for (i, raw) in text.split('\n').enumerate() {
-        let (item, body) = parse_line(raw);
-        // An item can be at most one level deeper than the one before it.
-        // Nor deeper than the model's limit (depth 0 is level 1).
-        let item = item.map(|d| {
-            d.min(previous_depth.map_or(0, |p| p + 1))
-                .min(crate::model::nesting::MAX_NESTING - 1)
-        });
-        previous_depth = item;
-        let before = old.get(i);
-        let base = before.map_or_else(Rich::default, |l| l.text.clone());
-        let base_text = before.map_or_else(String::new, |l| l.text.to_plain());
-        let same_kind = before.is_some_and(|l| l.item.is_some() == item.is_some());
-        lines.push(Line {
-            item,
-            text: if same_kind {
-                apply_text_edit(&base, &base_text, body)
-            } else {
-                Rich::plain(body)
-            },
-            marker: before
-                .filter(|_| same_kind)
-                .map_or_else(String::new, |l| l.marker.clone()),
-            style: before.filter(|l| l.item == item).map_or(
-                if item.unwrap_or(0) == 0 {
-                    ListStyle::Bullet
-                } else {
-                    ListStyle::Dash
-                },
-                |l| l.style,
-            ),
-        });
-    }
-    let mut blocks = Vec::new();
-    let mut paragraph: Vec<Rich> = Vec::new();
-    let mut list: Option<List> = None;
-    for line in lines {
-        match line.item {
-            None => {
-                if let Some(l) = list.take() {
-                    blocks.push(CellBlock::List(l));
-                }
-                paragraph.push(line.text);
-                // Each paragraph line is its own paragraph.
-                blocks.push(CellBlock::Para(paragraph.pop().unwrap_or_default()));
-            }
-            Some(depth) => {
-                let root = list.get_or_insert_with(|| List {
-                    style: line.style,
-                    items: Vec::new(),
-                });
-                let mut target = root;
-                for _ in 0..depth {
-                    if target.items.is_empty() {
-                        break;
-                    }
-                    let last = target.items.len() - 1;
-                    let children = &mut target.items[last].children;
-                    if children.items.is_empty() {
-                        children.style = line.style;
-                    }
-                    target = children;
-                }
-                target.items.push(ListItem {
-                    marker: line.marker,
-                    text: line.text,
-                    children: List::default(),
-                });
-            }
-        }
-    }
-    if let Some(l) = list {
-        blocks.push(CellBlock::List(l));
-    }
-    // A cell with nothing left in it is empty, not one empty paragraph.
-    if blocks
-        .iter()
-        .all(|b| matches!(b, CellBlock::Para(r) if r.is_empty() && r.to_plain().is_empty()))
-    {
-        blocks.clear();
-    }
-    blocks
-}
-
-/// All the lines as one styled text, markers and indents unstyled.
-fn styled_lines(lines: &[Line]) -> Rich {
-    let mut spans = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            spans.push(crate::model::Span::plain("\n"));
-        }
-        if let Some(depth) = line.item {
-            spans.push(crate::model::Span::plain(format!(
-                "{}• ",
-                "  ".repeat(depth)
-            )));
-        }
-        spans.extend(line.text.0.iter().map(|span| crate::model::Span {
-            text: span.text.replace('\n', " "),
-            ..span.clone()
-        }));
-    }
-    Rich(spans).normalized()
 }
 
 fn lines_field(
@@ -367,14 +203,14 @@ fn lines_field(
     response
 }
 
-/// The band picker and label; what changed, if anything (a band picked
-/// is a step, the label typed into is typing).
+/// The band picker and label; what changed, if anything: `Some(None)`
+/// for a band picked (a step), `Some(Some(id))` for the label typed into.
 fn rating_picker(
     ui: &mut Ui,
     rating: &mut Option<Rating>,
     place: &CellPlace<'_>,
     scale: &[RatingBand],
-) -> Option<super::Change> {
+) -> Option<Option<Id>> {
     let mut changed = None;
     let band = rating.as_ref().map_or(0, |r| r.band);
     ui.horizontal(|ui| {
@@ -405,7 +241,7 @@ fn rating_picker(
             .response;
         name_widget(ui, &response, &format!("{} rating band", place.name));
         if picked != band {
-            changed = Some(super::Change::Step);
+            changed = Some(None);
             *rating = (picked > 0).then(|| {
                 let old_label = rating.as_ref().map_or(String::new(), |r| r.label.clone());
                 // The scale's wording for the new band, unless the author wrote their own.
@@ -435,12 +271,12 @@ fn rating_picker(
             let response = ui.add(
                 egui::TextEdit::singleline(&mut r.label)
                     .id(place.id.with("rating-label"))
-                    .desired_width((place.width - 78.0).max(40.0))
+                    .desired_width((place.width - super::table_widths::RATING_PICKER).max(40.0))
                     .hint_text("Label"),
             );
             name_widget(ui, &response, &format!("{} rating label", place.name));
             if response.changed() {
-                changed = Some(super::Change::Typing(response.id));
+                changed = Some(Some(response.id));
             }
         }
     });
@@ -470,88 +306,4 @@ fn band_text(band: u8, scale: &[RatingBand], ui: &Ui) -> egui::text::LayoutJob {
         egui::TextFormat::simple(font, colour),
     );
     job
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Span;
-
-    fn rich_cell() -> Cell {
-        Cell(vec![
-            CellBlock::Para(Rich(vec![
-                Span {
-                    text: "Lead:".into(),
-                    bold: true,
-                    ..Span::default()
-                },
-                Span::plain(" all"),
-            ])),
-            CellBlock::List(List {
-                style: ListStyle::Dash,
-                items: vec![
-                    ListItem {
-                        marker: "a)".into(),
-                        text: "one".into(),
-                        children: List {
-                            style: ListStyle::Bullet,
-                            items: vec![ListItem::new("deep")],
-                        },
-                    },
-                    ListItem::new("two"),
-                ],
-            }),
-        ])
-    }
-
-    #[test]
-    fn unchanged_text_rebuilds_the_same_cell() {
-        let cell = rich_cell();
-        let lines = cell_lines(&cell);
-        let text: Vec<String> = lines.iter().map(line_text).collect();
-        assert_eq!(text, ["Lead: all", "• one", "  • deep", "• two"]);
-        assert_eq!(Cell(rebuild(&lines, &text.join("\n"))), cell);
-    }
-
-    #[test]
-    fn edits_keep_styles_markers_and_list_styles() {
-        let cell = rich_cell();
-        let lines = cell_lines(&cell);
-        let blocks = rebuild(&lines, "Lead: all staff\n• one\n  • deep\n• two\n• three");
-        let CellBlock::Para(p) = &blocks[0] else {
-            panic!()
-        };
-        assert!(p.0[0].bold);
-        assert_eq!(p.to_plain(), "Lead: all staff");
-        let CellBlock::List(l) = &blocks[1] else {
-            panic!()
-        };
-        assert_eq!(l.style, ListStyle::Dash);
-        assert_eq!(l.items[0].marker, "a)");
-        assert_eq!(l.items[2].text.to_plain(), "three");
-        assert_eq!(l.items[0].children.items[0].text.to_plain(), "deep");
-    }
-
-    #[test]
-    fn the_styled_text_is_the_edited_text() {
-        let lines = cell_lines(&rich_cell());
-        let text: Vec<String> = lines.iter().map(line_text).collect();
-        let styled = styled_lines(&lines);
-        assert_eq!(styled.to_plain(), text.join("\n"));
-        assert!(styled.0[0].bold, "Lead: stays bold");
-    }
-
-    #[test]
-    fn clearing_a_rich_cell_empties_it() {
-        assert!(rebuild(&cell_lines(&rich_cell()), "").is_empty());
-    }
-
-    #[test]
-    fn too_deep_items_are_clamped() {
-        let blocks = rebuild(&[], "    • x");
-        let CellBlock::List(l) = &blocks[0] else {
-            panic!()
-        };
-        assert_eq!(l.items[0].text.to_plain(), "x");
-    }
 }

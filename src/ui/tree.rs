@@ -1,10 +1,11 @@
 //! The sections as a tree on the left: each marked when it is empty or has
 //! findings; a click opens it, its context menu adds, moves and deletes.
 
-use super::{Page, severity_colour};
+use super::{Intent, Page, severity_colour};
+use crate::edit::{Edit, SectionOp};
+use crate::model::Plan;
 use crate::model::check::{Finding, Severity};
 use crate::model::nesting::MAX_NESTING;
-use crate::model::{Block, Plan, Rich, Section};
 use egui::{RichText, Ui};
 
 /// Findings per section path, counted once for the tree.
@@ -18,27 +19,25 @@ fn count_findings(findings: &[Finding], path: &[usize]) -> (usize, Option<Severi
     (count, worst)
 }
 
-/// What the author asked the tree for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TreeAction {
-    Open(Page),
-    /// A new section after the one at this path, at the same level.
-    AddAfter(Vec<usize>),
-    /// A new last sub-section of the section at this path.
-    AddInside(Vec<usize>),
-    Move(Vec<usize>, isize),
-    Delete(Vec<usize>),
-}
-
-/// Draws the tree; returns what was asked for, if anything.
-pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], selected: &Page) -> Option<TreeAction> {
+/// Draws the tree; returns what was asked for, if anything. With `focus`
+/// the selected item takes the keyboard (F6); egui's arrow-key focus
+/// then moves through the items and Enter opens one.
+pub fn show(
+    ui: &mut Ui,
+    plan: &Plan,
+    findings: &[Finding],
+    selected: &Page,
+    focus: bool,
+) -> Option<Intent> {
     let mut clicked = None;
     let cover = ui
         .selectable_label(*selected == Page::Cover, "Cover and sign-off")
         .on_hover_text("Cover, status, version and sign-off");
     if cover.clicked() {
-        clicked = Some(TreeAction::Open(Page::Cover));
+        clicked = Some(Intent::Open(Page::Cover, None));
     }
+    // The selected item, to give the keyboard to (F6).
+    let mut selected_item = cover.id;
     ui.separator();
     for (path, section) in plan.walk_sections() {
         let is_selected = *selected == Page::Section(path.clone());
@@ -50,8 +49,11 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], selected: &Page) -> 
             // Marks first, from the right, so the title truncates in what is left.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(worst) = worst {
-                    ui.label(RichText::new(format!("⚠{count}")).color(severity_colour(ui, worst)))
-                        .on_hover_text(format!("{title} has {count} finding(s)"));
+                    let icon = super::severity_icon(worst);
+                    ui.label(
+                        RichText::new(format!("{icon}{count}")).color(severity_colour(ui, worst)),
+                    )
+                    .on_hover_text(format!("{title} has {count} finding(s)"));
                 }
                 if empty {
                     ui.label(RichText::new("○").weak())
@@ -75,17 +77,23 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], selected: &Page) -> 
                         ));
                     }
                     let response = response.on_hover_text(hover);
+                    if is_selected {
+                        selected_item = response.id;
+                    }
                     if response.clicked() {
-                        clicked = Some(TreeAction::Open(Page::Section(path.clone())));
+                        clicked = Some(Intent::Open(Page::Section(path.clone()), None));
                     }
                     response.context_menu(|ui| {
                         if let Some(action) = section_menu(ui, plan, &path) {
-                            clicked = Some(action);
+                            clicked = Some(Intent::Edit(Edit::Sections(action)));
                         }
                     });
                 });
             });
         });
+    }
+    if focus {
+        ui.memory_mut(|m| m.request_focus(selected_item));
     }
     ui.add_space(6.0);
     if ui
@@ -93,15 +101,16 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], selected: &Page) -> 
         .on_hover_text("Add a section at the end of the plan (right-click a section for more)")
         .clicked()
     {
-        clicked = Some(match plan.sections.len() {
-            0 => TreeAction::AddInside(Vec::new()),
-            n => TreeAction::AddAfter(vec![n - 1]),
-        });
+        let op = match plan.sections.len() {
+            0 => SectionOp::AddInside(Vec::new()),
+            n => SectionOp::AddAfter(vec![n - 1]),
+        };
+        clicked = Some(Intent::Edit(Edit::Sections(op)));
     }
     clicked
 }
 
-fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<TreeAction> {
+fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<SectionOp> {
     let (&last, parent) = path.split_last()?;
     let siblings = match parent {
         [] => plan.sections.len(),
@@ -109,7 +118,7 @@ fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<TreeAction> 
     };
     let mut action = None;
     if ui.button("Add section after").clicked() {
-        action = Some(TreeAction::AddAfter(path.to_vec()));
+        action = Some(SectionOp::AddAfter(path.to_vec()));
     }
     let room_inside = path.len() < MAX_NESTING;
     if ui
@@ -117,172 +126,24 @@ fn section_menu(ui: &mut Ui, plan: &Plan, path: &[usize]) -> Option<TreeAction> 
         .on_disabled_hover_text(format!("Sections nest at most {MAX_NESTING} levels"))
         .clicked()
     {
-        action = Some(TreeAction::AddInside(path.to_vec()));
+        action = Some(SectionOp::AddInside(path.to_vec()));
     }
     ui.separator();
     if ui
         .add_enabled(last > 0, egui::Button::new("Move up"))
         .clicked()
     {
-        action = Some(TreeAction::Move(path.to_vec(), -1));
+        action = Some(SectionOp::Move(path.to_vec(), -1));
     }
     if ui
         .add_enabled(last + 1 < siblings, egui::Button::new("Move down"))
         .clicked()
     {
-        action = Some(TreeAction::Move(path.to_vec(), 1));
+        action = Some(SectionOp::Move(path.to_vec(), 1));
     }
     ui.separator();
     if ui.button("Delete section").clicked() {
-        action = Some(TreeAction::Delete(path.to_vec()));
+        action = Some(SectionOp::Delete(path.to_vec()));
     }
     action
-}
-
-/// The sections beside the one at `path` (the plan's top level or a
-/// section's sub-sections) and its index among them.
-fn siblings_mut<'p>(plan: &'p mut Plan, path: &[usize]) -> Option<(&'p mut Vec<Section>, usize)> {
-    let (&last, parent) = path.split_last()?;
-    let list = match parent {
-        [] => &mut plan.sections,
-        parent => &mut plan.section_mut(parent)?.subsections,
-    };
-    Some((list, last))
-}
-
-fn new_section() -> Section {
-    Section {
-        heading: Rich::plain("New section"),
-        blocks: vec![Block::Paragraph(Rich::default())],
-        ..Section::default()
-    }
-}
-
-/// Applies a structural action; returns the page to show after it, or
-/// `None` when nothing changed (an `Open` changes nothing).
-pub fn apply(plan: &mut Plan, action: &TreeAction) -> Option<Page> {
-    match action {
-        TreeAction::Open(_) => None,
-        TreeAction::AddAfter(path) => {
-            let (list, i) = siblings_mut(plan, path)?;
-            list.insert((i + 1).min(list.len()), new_section());
-            let mut new = path.clone();
-            *new.last_mut()? = (i + 1).min(list.len() - 1);
-            Some(Page::Section(new))
-        }
-        TreeAction::AddInside(path) => {
-            let list = if path.is_empty() {
-                &mut plan.sections
-            } else {
-                &mut plan.section_mut(path)?.subsections
-            };
-            list.push(new_section());
-            let mut new = path.clone();
-            new.push(list.len() - 1);
-            Some(Page::Section(new))
-        }
-        TreeAction::Move(path, delta) => {
-            let (list, i) = siblings_mut(plan, path)?;
-            if !super::move_item(list, i, *delta) {
-                return None;
-            }
-            let mut moved = path.clone();
-            *moved.last_mut()? = (i as isize + delta) as usize;
-            Some(Page::Section(moved))
-        }
-        TreeAction::Delete(path) => {
-            let (list, i) = siblings_mut(plan, path)?;
-            if i >= list.len() {
-                return None;
-            }
-            list.remove(i);
-            // Show the section that took its place, else the one before, else the parent.
-            let mut next = path.clone();
-            if list.is_empty() {
-                next.pop();
-            } else {
-                *next.last_mut()? = i.min(list.len() - 1);
-            }
-            Some(if next.is_empty() {
-                Page::Cover
-            } else {
-                Page::Section(next)
-            })
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn titles(plan: &Plan) -> Vec<String> {
-        plan.walk_sections()
-            .into_iter()
-            .map(|(p, s)| format!("{}{}", "  ".repeat(p.len() - 1), s.title()))
-            .collect()
-    }
-
-    fn plan() -> Plan {
-        let mut plan = crate::template::all()[0].new_plan();
-        plan.sections.truncate(2);
-        plan.sections[1].subsections.truncate(1);
-        plan
-    }
-
-    #[test]
-    fn add_move_and_delete_sections() {
-        let mut p = plan();
-        assert_eq!(
-            titles(&p),
-            [
-                "PURPOSE OF THE SERVICE",
-                "PLANNING CONTEXT AND PRIORITIES",
-                "  Local Context"
-            ]
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::AddAfter(vec![0])),
-            Some(Page::Section(vec![1]))
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::AddInside(vec![2])),
-            Some(Page::Section(vec![2, 1]))
-        );
-        assert_eq!(
-            titles(&p),
-            [
-                "PURPOSE OF THE SERVICE",
-                "New section",
-                "PLANNING CONTEXT AND PRIORITIES",
-                "  Local Context",
-                "  New section"
-            ]
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::Move(vec![2, 1], -1)),
-            Some(Page::Section(vec![2, 0]))
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::Move(vec![2, 0], -1)),
-            None,
-            "already first"
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::Delete(vec![2, 0])),
-            Some(Page::Section(vec![2, 0]))
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::Delete(vec![2, 0])),
-            Some(Page::Section(vec![2]))
-        );
-        assert_eq!(
-            apply(&mut p, &TreeAction::Delete(vec![1])),
-            Some(Page::Section(vec![1]))
-        );
-        assert_eq!(
-            titles(&p),
-            ["PURPOSE OF THE SERVICE", "PLANNING CONTEXT AND PRIORITIES"]
-        );
-    }
 }

@@ -5,17 +5,20 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use planwright::app::files::{Dialogs, Prefs};
+use planwright::app::AppError;
+use planwright::app::files::{Dialogs, Picked, Prefs};
 use planwright::app::{PlanwrightApp, Setup};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-/// Dialogs that answer with paths queued by the test.
+/// Dialogs that answer with paths queued by the test (none queued:
+/// cancelled), or are unavailable, as on a Linux desktop with no portal.
 #[derive(Clone, Default)]
 pub struct Answers {
     paths: Rc<RefCell<VecDeque<PathBuf>>>,
+    pub unavailable: Rc<RefCell<bool>>,
     /// The files the app asked the system to show.
     pub shown: Rc<RefCell<Vec<PathBuf>>>,
 }
@@ -26,17 +29,29 @@ impl Answers {
     }
 }
 
+impl Answers {
+    fn answer(&self) -> Picked {
+        if *self.unavailable.borrow() {
+            return Picked::Unavailable("No file dialog here (a test).".into());
+        }
+        match self.paths.borrow_mut().pop_front() {
+            Some(path) => Picked::Path(path),
+            None => Picked::Cancelled,
+        }
+    }
+}
+
 impl Dialogs for Answers {
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn open_plan(&mut self) -> Picked {
+        self.answer()
     }
-    fn save_plan(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn save_plan(&mut self, _: &str) -> Picked {
+        self.answer()
     }
-    fn save_pdf(&mut self, _: &str) -> Option<PathBuf> {
-        self.paths.borrow_mut().pop_front()
+    fn save_pdf(&mut self, _: &str) -> Picked {
+        self.answer()
     }
-    fn show_file(&mut self, path: &Path) -> Result<(), String> {
+    fn show_file(&mut self, path: &Path) -> Result<(), AppError> {
         self.shown.borrow_mut().push(path.to_owned());
         Ok(())
     }
@@ -56,6 +71,15 @@ impl Fixture {
     }
 
     pub fn app(&self, open: Option<PathBuf>) -> Harness<'static, PlanwrightApp> {
+        self.app_sized(open, egui::vec2(1366.0, 768.0))
+    }
+
+    /// The app in a window of `size` points.
+    pub fn app_sized(
+        &self,
+        open: Option<PathBuf>,
+        size: egui::Vec2,
+    ) -> Harness<'static, PlanwrightApp> {
         let app = PlanwrightApp::new(Setup {
             dialogs: Box::new(self.answers.clone()),
             recovery_dir: self.dir.path().join("recovery"),
@@ -64,7 +88,7 @@ impl Fixture {
             timings: None,
         });
         let mut harness = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
+            .with_size(size)
             .with_step_dt(0.25)
             .with_max_steps(16)
             .with_context_setup(planwright::ui::install_fonts)
@@ -107,4 +131,12 @@ pub fn purpose_text(app: &PlanwrightApp) -> String {
         planwright::model::Block::Paragraph(p) => p.to_plain(),
         other => panic!("the purpose starts with a {}", other.kind_name()),
     }
+}
+
+/// Picks a rating band from a cell's band picker (`… rating band`).
+pub fn pick_band(harness: &mut Harness<'_, PlanwrightApp>, cell: &str, band: &str) {
+    harness.get_by_label(&format!("{cell} rating band")).click();
+    harness.run();
+    harness.get_by_label(band).click();
+    harness.run();
 }
