@@ -89,6 +89,30 @@ fn check_prints_findings_one_a_line() {
 }
 
 #[test]
+fn render_names_the_place_and_page_of_each_layout_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/2008-09-strategy-policy-performance.ron");
+    let pdf = dir.path().join("plan.pdf");
+    let out = planwright(&[
+        "render",
+        seed.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    // The written contents lists Core Services after Revenue Budget, which
+    // prints first: a warning at that entry, on the contents page.
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("warning: contents entry ")
+                && l.contains("(page 2): \"Core Services")),
+        "{err}"
+    );
+}
+
+#[test]
 fn format_rewrites_a_hand_edited_plan_canonically() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");

@@ -83,6 +83,25 @@ fn assert_closing_groups_keep_two_rows(name: &str, plan: &Plan, document: &Docum
     checked
 }
 
+/// A table's header never ends a page: a row of its table follows it.
+fn assert_headers_have_rows_under_them(name: &str, document: &Document) {
+    for (i, page) in document.pages.iter().enumerate() {
+        for header in page.placed.iter().filter(|m| m.part == Part::TableHeader) {
+            let row = (page.placed.iter()).any(|m| {
+                m.part == Part::Row
+                    && m.place.sections == header.place.sections
+                    && m.place.block == header.place.block
+            });
+            assert!(
+                row,
+                "{name} page {}: table {} header with no row under it",
+                i + 1,
+                header.place
+            );
+        }
+    }
+}
+
 fn page_text(page: &Page) -> String {
     page.text_runs()
         .map(|r| r.text.as_str())
@@ -357,6 +376,7 @@ fn every_seed_and_template_keeps_the_page_flow_rules() {
         let document = lay_out(&plan);
         closing += assert_closing_groups_keep_two_rows(&name, &plan, &document);
         assert_continued_tables_repeat_their_caption(&name, &plan, &document);
+        assert_headers_have_rows_under_them(&name, &document);
         pieces += assert_split_rows_fill_their_pages(&name, &document);
         colons += assert_colons_stay_with_what_follows(&name, &plan, &document);
         let low = low_pages(&plan, &document);
@@ -638,6 +658,10 @@ fn characters_the_font_lacks_are_one_warning_at_their_place_and_print_visibly() 
         "{warning}"
     );
     assert!(warning.message.contains("22 characters") && warning.message.contains("U+E000"));
+    let page = document
+        .page_of(&warning.place)
+        .expect("the warning's page");
+    assert_eq!(document.pages[page].kind, PageKind::Body);
     let printed: String = (document.pages.iter())
         .flat_map(Page::text_runs)
         .filter(|r| r.role == Role::Content)

@@ -183,8 +183,13 @@ fn render_with(
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    // Layout warnings name their place: `sections[3]/blocks[1]/rows[2]: …`.
-    for warning in &document.warnings {
+    // Layout warnings name their place and page:
+    // `sections[3]/blocks[1]/rows[2] (page 12): …`.
+    for w in &document.warnings {
+        let warning = match document.page_of(&w.place) {
+            Some(page) => format!("{} (page {}): {}", w.place, page + 1, w.message),
+            None => w.to_string(),
+        };
         eprintln!("warning: {warning}");
     }
     println!(

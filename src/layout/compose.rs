@@ -3,10 +3,11 @@
 //! passes share while laying out: the plan, the page settings, the type
 //! sizes and the warnings.
 
+use super::Warnings;
 use super::boxes::{LineBox, Typography, leading};
 use super::figures::{scale_length, slots};
 use super::fonts::Face;
-use super::text::{Align, Piece, Style, Warnings, break_lines, rich_pieces, set_lines};
+use super::text::{Align, Piece, Style, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
 use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan, Rich};
 use crate::template;

@@ -3,12 +3,13 @@
 //! bottom: the unit at the head, the sign-off block at the foot, the title
 //! and the details spread between them.
 
+use super::Warnings;
 use super::boxes::{LineBox, leading, rule, stack};
 use super::compose::Composer;
 use super::compose::plain_pieces;
 use super::fonts::Face;
 use super::furniture::printed_status;
-use super::text::{Align, Style, Warnings, break_lines};
+use super::text::{Align, Style, break_lines};
 use super::{Colour, Item, Orientation, Page, PageKind, Role};
 
 /// A block of the cover, laid out from its own top.

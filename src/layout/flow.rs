@@ -4,15 +4,13 @@
 //! turns pages to landscape for the tables that need it.
 
 use super::boxes::{AnchorMark, Chunk, ChunkKind};
-use super::rowsplit::RowSplitter;
+use super::rowsplit::{MIN_LINES, RowSplitter};
 use super::rules::join_rules;
-use super::text::Warnings;
-use super::{Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role};
+use super::{
+    Bookmark, Item, Orientation, Page, PageKind, PageSettings, Place, Placed, Rect, Role, Warnings,
+};
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
-
-/// Lines a paragraph or a split row leaves at a page foot or carries over
-/// at least.
-const MIN_LINES: usize = 2;
 
 /// A body page less full than this looks abandoned.
 const LOW_FILL: f32 = 0.4;
@@ -23,8 +21,12 @@ const LOW_FILL: f32 = 0.4;
 fn kept_part(chunk: &Chunk) -> f32 {
     match chunk.kind {
         ChunkKind::TableRow { .. } => {
-            let first = RowSplitter::new(chunk).first_lines_height(MIN_LINES);
-            chunk.height.min(first)
+            let rows = RowSplitter::new(chunk);
+            // Rows with too few lines to leave two and carry two move whole.
+            if rows.most_lines() < 2 * MIN_LINES {
+                return chunk.height;
+            }
+            chunk.height.min(rows.first_lines_height(MIN_LINES))
         }
         _ => chunk.height,
     }
@@ -70,6 +72,8 @@ struct Paginator<'a> {
     warnings: &'a mut Warnings,
     /// Chunks that start a new page, whatever the room left.
     breaks: &'a BTreeSet<usize>,
+    /// Each chunk's [`kept_part`], worked out once, when first needed.
+    kept_parts: &'a [OnceCell<f32>],
     /// The chunks that start on each page.
     starts: Vec<Vec<usize>>,
     /// Pages a new-page section opens.
@@ -79,6 +83,8 @@ struct Paginator<'a> {
     shared: bool,
     /// Whether a landscape page may be shared so.
     share: bool,
+    /// Only where things go is wanted, not the items (a trial pass).
+    dry: bool,
 }
 
 impl Paginator<'_> {
@@ -142,7 +148,11 @@ impl Paginator<'_> {
 
     /// Draws a whole chunk at the cursor.
     fn place(&mut self, chunk: &Chunk) {
-        self.place_items(chunk, chunk.items.clone(), chunk.height);
+        let items = match self.dry {
+            true => Vec::new(),
+            false => chunk.items.clone(),
+        };
+        self.place_items(chunk, items, chunk.height);
     }
 
     /// Draws `items` (all of `chunk` or a piece of it, placed from the
@@ -151,8 +161,8 @@ impl Paginator<'_> {
     fn place_items(&mut self, chunk: &Chunk, items: Vec<Item>, height: f32) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
-        let frame = chunk
-            .frame()
+        let frame = (chunk.frame())
+            .filter(|_| !self.dry)
             .map(|frame| frame.draw(body.x, top, height, self.page_is_empty()));
         let items: Vec<Item> = (frame.into_iter().flatten())
             .chain(items.into_iter().map(|mut item| {
@@ -181,7 +191,7 @@ impl Paginator<'_> {
     fn kept_height(&self, chunks: &[Chunk], i: usize) -> f32 {
         let mut height = chunks[i].height;
         let mut kept = chunks[i].keep_with_next;
-        for next in &chunks[i + 1..] {
+        for (next, part) in chunks[i + 1..].iter().zip(&self.kept_parts[i + 1..]) {
             if !kept {
                 break;
             }
@@ -191,7 +201,7 @@ impl Paginator<'_> {
                 ChunkKind::PageBreak => break,
                 _ => {}
             }
-            height += next.space_before + kept_part(next);
+            height += next.space_before + part.get_or_init(|| kept_part(next));
             kept = next.keep_with_next;
         }
         height
@@ -234,15 +244,20 @@ impl Paginator<'_> {
         }
     }
 
-    /// Goes on in the other orientation: turns a portrait page that is
-    /// still under 40 % full (a short tail of text and an introduction to a
-    /// wide table look better on the table's page than alone on a page of
-    /// their own), lets what follows a short wide table go on under it on
-    /// its landscape page, otherwise starts a new page.
+    /// Goes on in the other orientation: turns a portrait page holding only
+    /// a few lines (a heading and an introduction to a wide table look
+    /// better on the table's page than alone on a page of their own),
+    /// otherwise starts a new page. In the fallback pass (`share`), a page
+    /// under 40 % full turns too, and portrait text may go on under a
+    /// short wide table on its landscape page.
     fn change_orientation(&mut self, orientation: Orientation) {
+        // A heading and an introduction take the table's page; a longer
+        // tail only if moving page starts leaves the page too empty.
+        const FEW_LINES: f32 = 0.2;
         let low = self.y < self.capacity() * LOW_FILL;
+        let few = self.y < self.capacity() * FEW_LINES;
         match (low, orientation) {
-            (true, Orientation::Landscape) => {
+            (true, Orientation::Landscape) if few || self.share => {
                 let (width, height) = self.settings.size(orientation);
                 let page = self.page();
                 page.orientation = orientation;
@@ -262,6 +277,16 @@ impl Paginator<'_> {
             return;
         }
         let room = self.capacity() - self.y - chunk.space_before;
+        // What the chunk before is kept with came here with it: the first
+        // chunk of a keep-together chain decides where the chain goes.
+        let in_chain = chunks[..i]
+            .iter()
+            .rev()
+            .find(|c| !matches!(c.kind, ChunkKind::Anchor(_)))
+            .is_some_and(|c| c.keep_with_next);
+        if in_chain && chunk.height <= room {
+            return;
+        }
         let kept = self.kept_height(chunks, i);
         if kept <= room {
             return;
@@ -398,7 +423,8 @@ pub fn paginate(
     const PASSES: usize = 12;
     turn_kept_chunks(chunks);
     let mut breaks = BTreeSet::new();
-    let mut best = run(chunks, settings, &breaks, false);
+    let kept_parts: Vec<OnceCell<f32>> = chunks.iter().map(|_| OnceCell::new()).collect();
+    let mut best = run(chunks, &kept_parts, settings, &breaks, false, true);
     let mut tried = BTreeSet::new();
     for _ in 0..PASSES {
         let Some(at) = best.earlier_break(chunks, settings, &tried) else {
@@ -406,7 +432,7 @@ pub fn paginate(
         };
         tried.insert(at);
         breaks.insert(at);
-        let attempt = run(chunks, settings, &breaks, false);
+        let attempt = run(chunks, &kept_parts, settings, &breaks, false, true);
         if attempt.low_pages(settings) < best.low_pages(settings) {
             best = attempt;
         } else {
@@ -415,12 +441,13 @@ pub fn paginate(
     }
     // Only if moving page starts did not do, text goes on under a wide
     // table on its landscape page.
+    let mut share = false;
     if best.low_pages(settings) > 0 {
-        let shared = run(chunks, settings, &breaks, true);
-        if shared.low_pages(settings) < best.low_pages(settings) {
-            best = shared;
-        }
+        let shared = run(chunks, &kept_parts, settings, &breaks, true, true);
+        share = shared.low_pages(settings) < best.low_pages(settings);
     }
+    // The trial passes placed no items: lay the pages out for real.
+    let best = run(chunks, &kept_parts, settings, &breaks, share, false);
     warnings.found.extend(best.warnings.found);
     let mut pages = best.pages;
     if pages.is_empty() {
@@ -456,7 +483,14 @@ struct Run {
 
 /// Lays the chunks out once, starting a page at each of `breaks`; with
 /// `share`, portrait text may go on under a short wide table.
-fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>, share: bool) -> Run {
+fn run(
+    chunks: &[Chunk],
+    kept_parts: &[OnceCell<f32>],
+    settings: &PageSettings,
+    breaks: &BTreeSet<usize>,
+    share: bool,
+    dry: bool,
+) -> Run {
     let mut warnings = Warnings::default();
     let mut paginator = Paginator {
         settings,
@@ -467,10 +501,12 @@ fn run(chunks: &[Chunk], settings: &PageSettings, breaks: &BTreeSet<usize>, shar
         pending_anchors: Vec::new(),
         warnings: &mut warnings,
         breaks,
+        kept_parts,
         starts: Vec::new(),
         opened_by_break: Vec::new(),
         shared: false,
         share,
+        dry,
     };
     paginator.lay_out(chunks);
     let (pages, anchors, starts, opened_by_break) = (

@@ -3,6 +3,7 @@
 
 use super::fonts::{self, Face};
 use crate::model::Location;
+use std::collections::BTreeSet;
 
 /// Paper and margins, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -362,6 +363,29 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// Problems worth telling the author about, each reported once per place.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Warnings {
+    /// Where the text being laid out comes from: set by each pass as it
+    /// goes, so warnings raised deep in line breaking name their place.
+    pub place: Place,
+    pub found: BTreeSet<Warning>,
+}
+
+impl Warnings {
+    pub(crate) fn add(&mut self, message: impl Into<String>) {
+        let place = self.place.clone();
+        self.add_at(place, message);
+    }
+
+    pub(crate) fn add_at(&mut self, place: Place, message: impl Into<String>) {
+        self.found.insert(Warning {
+            place,
+            message: message.into(),
+        });
+    }
+}
+
 /// A part of the plan and where it landed on a page, so tests and a
 /// preview can find a section, block or row on the pages.
 #[derive(Clone, Debug, PartialEq)]
@@ -424,4 +448,26 @@ pub struct Document {
     /// words broken to fit, cells dropped), each with its place, in
     /// document order.
     pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The first page (0-based) that prints `place` or a part of it: the
+    /// page a preview or a warning points the author to.
+    pub fn page_of(&self, place: &Place) -> Option<usize> {
+        let within = |placed: &Placed| match place {
+            Place::Body(location) => {
+                placed.place.sections.starts_with(&location.sections)
+                    && (location.block.is_none() || placed.place.block == location.block)
+                    && (location.row.is_none() || placed.place.row == location.row)
+            }
+            _ => false,
+        };
+        match place {
+            Place::Cover => Some(0),
+            Place::Contents { .. } => {
+                (self.pages.iter()).position(|p| p.kind == PageKind::Contents)
+            }
+            Place::Body(_) => (self.pages.iter()).position(|p| p.placed.iter().any(within)),
+        }
+    }
 }

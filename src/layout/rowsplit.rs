@@ -3,14 +3,18 @@
 //! blank stretch at the page foot because another column's lines fall
 //! differently. Every line is placed once, in order.
 
-use super::Item;
 use super::boxes::Chunk;
+use super::{Item, Rect};
 
-/// One line of a cell: the items whose extents overlap vertically.
+/// Lines a split row leaves at a page foot, or carries over, at least.
+pub const MIN_LINES: usize = 2;
+
+/// One line of a cell: the items (by index in the row) whose extents
+/// overlap vertically.
 struct CellLine {
     top: f32,
     bottom: f32,
-    items: Vec<Item>,
+    items: Vec<usize>,
 }
 
 /// A piece of a row for one page: its items, placed from the piece's top,
@@ -21,7 +25,8 @@ pub struct RowPiece {
 }
 
 /// The lines of a row still to place, column by column.
-pub struct RowSplitter {
+pub struct RowSplitter<'c> {
+    chunk: &'c Chunk,
     columns: Vec<Vec<CellLine>>,
     /// The first line of each column not yet placed.
     next: Vec<usize>,
@@ -32,22 +37,23 @@ pub struct RowSplitter {
     started: bool,
 }
 
-impl RowSplitter {
-    pub fn new(chunk: &Chunk) -> RowSplitter {
+impl<'c> RowSplitter<'c> {
+    pub fn new(chunk: &'c Chunk) -> RowSplitter<'c> {
         let edges = chunk.frame().map(|f| f.edges.clone()).unwrap_or_default();
         let column_of = |item: &Item| {
             let x = item.bounds().x;
             edges.iter().rposition(|&e| e <= x + 0.01).unwrap_or(0)
         };
-        let mut columns: Vec<Vec<Item>> = vec![Vec::new(); edges.len().max(1)];
-        for item in &chunk.items {
-            columns[column_of(item)].push(item.clone());
+        let mut columns: Vec<Vec<(usize, Rect)>> = vec![Vec::new(); edges.len().max(1)];
+        for (i, item) in chunk.items.iter().enumerate() {
+            columns[column_of(item)].push((i, item.bounds()));
         }
         let columns: Vec<Vec<CellLine>> = columns.into_iter().map(cell_lines).collect();
         let lines = || columns.iter().flatten();
         let head = lines().map(|l| l.top).fold(chunk.height, f32::min).max(0.0);
         let bottom = lines().map(|l| l.bottom).fold(0.0, f32::max);
         RowSplitter {
+            chunk,
             next: vec![0; columns.len()],
             columns,
             head,
@@ -71,13 +77,27 @@ impl RowSplitter {
         }
     }
 
-    /// How many of column `c`'s next lines fit a piece `room` tall.
+    /// How many of column `c`'s next lines go in a piece `room` tall: those
+    /// that fit, less any needed so that none or at least two go on.
     fn fitting(&self, c: usize, room: f32) -> usize {
         let offset = self.offset(c);
-        self.columns[c][self.next[c]..]
-            .iter()
+        let rest = &self.columns[c][self.next[c]..];
+        let fit = (rest.iter())
             .take_while(|line| line.bottom + offset + self.tail <= room + 0.01)
-            .count()
+            .count();
+        match rest.len() - fit {
+            0 => fit,
+            after if after < MIN_LINES => fit.min(rest.len().saturating_sub(MIN_LINES)),
+            _ => fit,
+        }
+    }
+
+    /// The most lines any column has left.
+    pub fn most_lines(&self) -> usize {
+        (self.columns.iter().zip(&self.next))
+            .map(|(lines, &next)| lines.len() - next)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The height a piece needs to hold the next `lines` lines of every
@@ -125,7 +145,8 @@ impl RowSplitter {
             let offset = self.offset(c);
             for line in &self.columns[c][self.next[c]..self.next[c] + count] {
                 bottom = bottom.max(line.bottom + offset);
-                items.extend(line.items.iter().cloned().map(|mut item| {
+                items.extend(line.items.iter().map(|&i| {
+                    let mut item = self.chunk.items[i].clone();
                     item.shift(0.0, offset);
                     item
                 }));
@@ -145,20 +166,19 @@ impl RowSplitter {
 
 /// A column's items grouped into lines (items whose extents overlap), top
 /// to bottom.
-fn cell_lines(mut items: Vec<Item>) -> Vec<CellLine> {
-    items.sort_by(|a, b| a.bounds().y.total_cmp(&b.bounds().y));
+fn cell_lines(mut items: Vec<(usize, Rect)>) -> Vec<CellLine> {
+    items.sort_by(|a, b| a.1.y.total_cmp(&b.1.y));
     let mut lines: Vec<CellLine> = Vec::new();
-    for item in items {
-        let bounds = item.bounds();
+    for (index, bounds) in items {
         match lines.last_mut() {
             Some(line) if bounds.y < line.bottom - 0.01 => {
                 line.bottom = line.bottom.max(bounds.bottom());
-                line.items.push(item);
+                line.items.push(index);
             }
             _ => lines.push(CellLine {
                 top: bounds.y,
                 bottom: bounds.bottom(),
-                items: vec![item],
+                items: vec![index],
             }),
         }
     }

@@ -3,9 +3,8 @@
 //! rather than overflowing.
 
 use super::fonts::{ASCENT, DESCENT, Face};
-use super::{Colour, Item, LinkTarget, Place, Rect, Role, TextRun, Warning};
+use super::{Colour, Item, LinkTarget, Rect, Role, TextRun, Warnings};
 use crate::model::Rich;
-use std::collections::BTreeSet;
 
 /// Superscripts print at this fraction of the size, raised by `RAISE`.
 const SUPERSCRIPT_SCALE: f32 = 0.65;
@@ -99,29 +98,6 @@ pub fn rich_pieces(rich: &Rich, base: &Style) -> Vec<Piece> {
             Piece::new(span.text.clone(), style)
         })
         .collect()
-}
-
-/// Problems worth telling the author about, each reported once per place.
-#[derive(Clone, Debug, Default)]
-pub struct Warnings {
-    /// Where the text being laid out comes from: set by each pass as it
-    /// goes, so warnings raised deep in line breaking name their place.
-    pub place: Place,
-    pub found: BTreeSet<Warning>,
-}
-
-impl Warnings {
-    pub fn add(&mut self, message: impl Into<String>) {
-        let place = self.place.clone();
-        self.add_at(place, message);
-    }
-
-    pub fn add_at(&mut self, place: Place, message: impl Into<String>) {
-        self.found.insert(Warning {
-            place,
-            message: message.into(),
-        });
-    }
 }
 
 /// A measured stretch of one line in one style.
