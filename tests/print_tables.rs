@@ -183,6 +183,11 @@ fn the_rating_key_prints_once_with_every_band() {
                     assert!(line.contains(label.as_str()), "{name}: {label} in {line}");
                 }
             }
+            // Under its table: ratings above it on its own page.
+            let rated_above = slot_groups(&document.pages[*page])
+                .iter()
+                .any(|(_, y, _)| *y < key.baseline);
+            assert!(rated_above, "{name}: the key is apart from its table");
         }
     }
 }
