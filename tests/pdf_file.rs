@@ -100,3 +100,22 @@ fn every_face_is_embedded_subset_with_a_unicode_map_and_every_page_parses() {
     }
     assert!(faces > 0);
 }
+
+#[test]
+fn the_watermark_is_drawn_as_outlines_not_as_text() {
+    // A draft: every page carries DRAFT, which must not be copied or read
+    // aloud with the page's words.
+    let pdf = template_pdf();
+    for (_, page) in pdf.get_pages() {
+        let content = pdf.get_and_decode_page_content(page).unwrap();
+        let ops = &content.operations;
+        assert!(
+            ops.iter().any(|op| op.operator == "Do"),
+            "the mark is drawn"
+        );
+        for op in ops.iter().filter(|op| op.operator == "Tf") {
+            let size = op.operands[1].as_float().unwrap();
+            assert!(size < 40.0, "text of {size} pt is the watermark as text");
+        }
+    }
+}

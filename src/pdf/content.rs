@@ -5,13 +5,14 @@
 //! share one `TJ`.
 
 use super::embed::Subsets;
-use crate::layout::{Colour, Face, Item, Page, TextRun};
+use crate::layout::{Colour, Face, Item, Page, Role, TextRun};
 
 /// Writes one page's operators into bytes.
 pub struct ContentWriter<'s> {
     out: Vec<u8>,
     page_height: f32,
     subsets: &'s Subsets,
+    marks: &'s mut Marks,
     in_text: bool,
     fill: Option<Colour>,
     stroke: Option<(Colour, f32)>,
@@ -22,11 +23,12 @@ pub struct ContentWriter<'s> {
 }
 
 impl<'s> ContentWriter<'s> {
-    pub fn page(page: &Page, subsets: &'s Subsets) -> Vec<u8> {
+    pub fn page(page: &Page, subsets: &'s Subsets, marks: &'s mut Marks) -> Vec<u8> {
         let mut writer = ContentWriter {
             out: Vec::with_capacity(page.items.len() * 40),
             page_height: page.height,
             subsets,
+            marks,
             in_text: false,
             fill: None,
             stroke: None,
@@ -36,6 +38,7 @@ impl<'s> ContentWriter<'s> {
         writer.out.extend_from_slice(b"0 J\n");
         for item in &page.items {
             match item {
+                Item::Text(run) if run.role == Role::Watermark => writer.outlined(run),
                 Item::Text(run) => writer.text(run),
                 Item::Line {
                     from,
@@ -109,6 +112,26 @@ impl<'s> ContentWriter<'s> {
         self.out.extend_from_slice(b"l S\n");
     }
 
+    /// Draws `run` as filled glyph outlines rather than text: a watermark
+    /// is not part of the plan's words, so it must not turn up when the
+    /// page's text is copied, searched or read aloud. The outlines are one
+    /// form object (see [`Marks`]) drawn on every page.
+    fn outlined(&mut self, run: &TextRun) {
+        let Some((name, units_per_em)) = self.marks.name(run) else {
+            return;
+        };
+        self.end_text();
+        self.set_fill(run.colour);
+        let scale = run.size / units_per_em;
+        let (sin, cos) = run.rotation.to_radians().sin_cos();
+        self.out.extend_from_slice(b"q ");
+        self.numbers(&[cos * scale, sin * scale, -sin * scale, cos * scale]);
+        self.numbers(&[run.x, self.page_height - run.baseline]);
+        self.out.extend_from_slice(b"cm /");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b" Do Q\n");
+    }
+
     fn text(&mut self, run: &TextRun) {
         let Some(subset) = self.subsets.get(run.face) else {
             return;
@@ -168,6 +191,122 @@ impl<'s> ContentWriter<'s> {
             let end = run.x + run.width;
             self.line((run.x, under), (end, under), run.size * 0.06, run.colour);
         }
+    }
+}
+
+/// Watermarks as form objects: each text once, as filled glyph outlines in
+/// font units, named `PWM0`, `PWM1`...
+#[derive(Default)]
+pub struct Marks(Vec<(Face, String)>);
+
+impl Marks {
+    /// The form object's name for `run`'s text, and its face's em.
+    fn name(&mut self, run: &TextRun) -> Option<(String, f32)> {
+        let font = ttf_parser::Face::parse(run.face.bytes(), 0).ok()?;
+        let key = (run.face, run.text.clone());
+        let index = match self.0.iter().position(|mark| *mark == key) {
+            Some(index) => index,
+            None => {
+                self.0.push(key);
+                self.0.len() - 1
+            }
+        };
+        Some((format!("PWM{index}"), f32::from(font.units_per_em())))
+    }
+
+    /// Each mark's name and form object: its outlines, filled.
+    pub fn forms(&self) -> Vec<(String, lopdf::Stream)> {
+        let mut forms = Vec::new();
+        for (index, (face, text)) in self.0.iter().enumerate() {
+            let Ok(font) = ttf_parser::Face::parse(face.bytes(), 0) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            let mut pen = 0.0;
+            for c in text.chars() {
+                let Some(glyph) = font.glyph_index(c) else {
+                    continue;
+                };
+                let mut path = Outline {
+                    out: &mut out,
+                    dx: pen,
+                    last: (0.0, 0.0),
+                };
+                font.outline_glyph(glyph, &mut path);
+                pen += f32::from(font.glyph_hor_advance(glyph).unwrap_or(0));
+            }
+            out.extend_from_slice(b"f\n");
+            let bbox = font.global_bounding_box();
+            let bounds = [
+                f32::from(bbox.x_min),
+                f32::from(bbox.y_min),
+                pen + f32::from(bbox.x_max),
+                f32::from(bbox.y_max),
+            ];
+            let dict = lopdf::Dictionary::from_iter(vec![
+                ("Type", lopdf::Object::Name(b"XObject".to_vec())),
+                ("Subtype", lopdf::Object::Name(b"Form".to_vec())),
+                (
+                    "BBox",
+                    lopdf::Object::Array(bounds.map(lopdf::Object::Real).to_vec()),
+                ),
+            ]);
+            forms.push((format!("PWM{index}"), lopdf::Stream::new(dict, out)));
+        }
+        forms
+    }
+}
+
+/// Writes a glyph's outline as path operators, `dx` font units along.
+struct Outline<'o> {
+    out: &'o mut Vec<u8>,
+    dx: f32,
+    last: (f32, f32),
+}
+
+impl Outline<'_> {
+    fn point(&mut self, x: f32, y: f32) {
+        number(self.out, x + self.dx);
+        self.out.push(b' ');
+        number(self.out, y);
+        self.out.push(b' ');
+    }
+}
+
+impl ttf_parser::OutlineBuilder for Outline<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"m\n");
+        self.last = (x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"l\n");
+        self.last = (x, y);
+    }
+
+    /// PDF has only cubic curves: the quadratic's control point, raised.
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let (x0, y0) = self.last;
+        let two_thirds = 2.0 / 3.0;
+        self.point(x0 + two_thirds * (x1 - x0), y0 + two_thirds * (y1 - y0));
+        self.point(x + two_thirds * (x1 - x), y + two_thirds * (y1 - y));
+        self.point(x, y);
+        self.out.extend_from_slice(b"c\n");
+        self.last = (x, y);
+    }
+
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.point(x1, y1);
+        self.point(x2, y2);
+        self.point(x, y);
+        self.out.extend_from_slice(b"c\n");
+        self.last = (x, y);
+    }
+
+    fn close(&mut self) {
+        self.out.extend_from_slice(b"h\n");
     }
 }
 

@@ -11,7 +11,7 @@ mod content;
 mod embed;
 
 use crate::layout::{Bookmark, Document, Face, Item, LinkTarget, Page, Rect};
-use content::ContentWriter;
+use content::{ContentWriter, Marks};
 use embed::Subsets;
 use printpdf::{
     Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
@@ -53,10 +53,11 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     pdf.with_pages(pages);
 
     let subsets = Subsets::of(document);
+    let mut marks = Marks::default();
     let contents: Vec<Vec<u8>> = document
         .pages
         .iter()
-        .map(|page| ContentWriter::page(page, &subsets))
+        .map(|page| ContentWriter::page(page, &subsets, &mut marks))
         .collect();
     let mut warnings = Vec::new();
     let mut doc =
@@ -69,7 +70,7 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     if !errors.is_empty() {
         return Err(PdfError::Writer(errors.join("; ")));
     }
-    fill_pages(&mut doc, contents, &subsets)?;
+    fill_pages(&mut doc, contents, &subsets, &marks)?;
     add_outline(&mut doc, &document.bookmarks);
     describe(&mut doc).map_err(|e| PdfError::Writer(e.to_string()))?;
     save(doc).map_err(|e| PdfError::Writer(e.to_string()))
@@ -93,16 +94,18 @@ fn check_colours(page: &Page) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Puts each page's content stream in place and the fonts in the pages'
-/// shared font resources.
+/// Puts each page's content stream in place, the fonts in the pages'
+/// shared font resources and the watermarks in their shared XObjects.
 fn fill_pages(
     doc: &mut lopdf::Document,
     contents: Vec<Vec<u8>>,
     subsets: &Subsets,
+    marks: &Marks,
 ) -> Result<(), PdfError> {
     let broken = |e: lopdf::Error| PdfError::Writer(e.to_string());
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
-    let mut fonts_id = None;
+    let mut fonts_id: Option<lopdf::ObjectId> = None;
+    let mut xobjects_id: Option<lopdf::ObjectId> = None;
     for (page, content) in pages.into_iter().zip(contents) {
         let page = doc.get_dictionary(page).map_err(broken)?;
         let stream = page
@@ -114,12 +117,9 @@ fn fill_pages(
             .and_then(lopdf::Object::as_reference)
             .map_err(broken)?;
         let resources = doc.get_dictionary(resources).map_err(broken)?;
-        fonts_id = Some(
-            resources
-                .get(b"Font")
-                .and_then(lopdf::Object::as_reference)
-                .map_err(broken)?,
-        );
+        let shared = |key: &[u8]| resources.get(key).and_then(lopdf::Object::as_reference);
+        fonts_id = Some(shared(b"Font").map_err(broken)?);
+        xobjects_id = Some(shared(b"XObject").map_err(broken)?);
         match doc.get_object_mut(stream).map_err(broken)? {
             lopdf::Object::Stream(stream) => stream.set_content(content),
             _ => return Err(PdfError::Writer("a page has no content stream".into())),
@@ -130,6 +130,14 @@ fn fill_pages(
         subsets.embed(doc, &mut fonts)?;
         doc.objects
             .insert(fonts_id, lopdf::Object::Dictionary(fonts));
+    }
+    if let Some(xobjects_id) = xobjects_id {
+        let mut xobjects = doc.get_dictionary(xobjects_id).map_err(broken)?.clone();
+        for (name, form) in marks.forms() {
+            xobjects.set(name, doc.add_object(form));
+        }
+        doc.objects
+            .insert(xobjects_id, lopdf::Object::Dictionary(xobjects));
     }
     Ok(())
 }
