@@ -212,9 +212,12 @@ fn a_long_label_does_not_widen_its_column_past_its_longest_word() {
         cells.extend((0..5).map(|_| rated(value, band, label)));
         Row::new(RowKind::Data, cells)
     };
+    let mut unrated = row("22", 1, "Significantly Below Average");
+    unrated.cells[1] = Cell::text("13.5");
     table.rows = vec![
-        row("22", 1, "Significantly Below Average"),
+        row("122", 1, "Significantly Below Average"),
         row("84.4", 5, "V Good"),
+        unrated,
     ];
     let document = lay_out(&plan_with_table(table));
     let label = runs(&document)
@@ -230,6 +233,12 @@ fn a_long_label_does_not_widen_its_column_past_its_longest_word() {
         (below.x - label.x).abs() < 0.01,
         "the label wraps in its sub-column"
     );
+    // An unrated value lines up with the rated ones on its decimal point.
+    let point = |text: &str, whole: &str| {
+        let run = run(&document, text);
+        run.x + Face::Regular.width(whole, run.size)
+    };
+    assert!((point("13.5", "13") - point("84.4", "84")).abs() < 0.01);
 }
 
 /// Text runs inside the shaded header bands of tables.

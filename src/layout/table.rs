@@ -391,8 +391,9 @@ impl TableLayout<'_> {
                 | [CellBlock::Para(_), CellBlock::Rating(_)]
                 | [CellBlock::Rating(_)]
         );
-        simple
-            && (rated || (self.table.columns[c].kind.is_numeric() && cell_figure(cell).is_some()))
+        // A column of figures, or of rated values (some unrated: "13.5").
+        let figures = self.table.columns[c].kind.is_numeric() || self.figures[c].slots > 0;
+        simple && (rated || (figures && cell_figure(cell).is_some()))
     }
 
     /// A figure on its column's decimal point, markers hung after it; a
