@@ -68,3 +68,54 @@ fn a_writer_error_is_an_error_not_an_empty_file() {
         other => panic!("expected a writer error, got {:?}", other.map(|b| b.len())),
     }
 }
+
+#[test]
+fn every_face_is_embedded_subset_with_a_unicode_map_and_every_page_parses() {
+    let pdf = template_pdf();
+    let mut faces = 0;
+    for (_, page) in pdf.get_pages() {
+        let content = pdf.get_and_decode_page_content(page).unwrap();
+        assert!(
+            content.operations.iter().any(|op| op.operator == "TJ"),
+            "every page shows text"
+        );
+        for (name, font) in pdf.get_page_fonts(page).unwrap() {
+            assert_eq!(font.get(b"Subtype").unwrap().as_name().unwrap(), b"Type0");
+            assert_eq!(
+                font.get(b"Encoding").unwrap().as_name().unwrap(),
+                b"Identity-H"
+            );
+            assert!(font.get(b"ToUnicode").is_ok(), "{name:?}");
+            let base = font.get(b"BaseFont").unwrap().as_name().unwrap();
+            assert!(base.starts_with(b"PWRTA") && base.windows(10).any(|w| w == b"Liberation"));
+            let descendants = font.get(b"DescendantFonts").unwrap().as_array().unwrap();
+            let cid = pdf
+                .get_dictionary(descendants[0].as_reference().unwrap())
+                .unwrap();
+            let descriptor = cid.get(b"FontDescriptor").unwrap().as_reference().unwrap();
+            let descriptor = pdf.get_dictionary(descriptor).unwrap();
+            assert!(descriptor.get(b"FontFile2").is_ok());
+            faces += 1;
+        }
+    }
+    assert!(faces > 0);
+}
+
+#[test]
+fn the_watermark_is_drawn_as_outlines_not_as_text() {
+    // A draft: every page carries DRAFT, which must not be copied or read
+    // aloud with the page's words.
+    let pdf = template_pdf();
+    for (_, page) in pdf.get_pages() {
+        let content = pdf.get_and_decode_page_content(page).unwrap();
+        let ops = &content.operations;
+        assert!(
+            ops.iter().any(|op| op.operator == "Do"),
+            "the mark is drawn"
+        );
+        for op in ops.iter().filter(|op| op.operator == "Tf") {
+            let size = op.operands[1].as_float().unwrap();
+            assert!(size < 40.0, "text of {size} pt is the watermark as text");
+        }
+    }
+}

@@ -182,6 +182,11 @@ fn the_rating_key_prints_once_with_every_band() {
                     assert!(line.contains(label.as_str()), "{name}: {label} in {line}");
                 }
             }
+            // Under its table: ratings above it on its own page.
+            let rated_above = slot_groups(&document.pages[*page])
+                .iter()
+                .any(|(_, y, _)| *y < key.baseline);
+            assert!(rated_above, "{name}: the key is apart from its table");
         }
     }
 }
@@ -206,9 +211,12 @@ fn a_long_label_does_not_widen_its_column_past_its_longest_word() {
         cells.extend((0..5).map(|_| rated(value, band, label)));
         Row::new(RowKind::Data, cells)
     };
+    let mut unrated = row("22", 1, "Significantly Below Average");
+    unrated.cells[1] = Cell::text("13.5");
     table.rows = vec![
-        row("22", 1, "Significantly Below Average"),
+        row("122", 1, "Significantly Below Average"),
         row("84.4", 5, "V Good"),
+        unrated,
     ];
     let document = lay_out(&plan_with_table(table));
     let label = runs(&document)
@@ -224,6 +232,12 @@ fn a_long_label_does_not_widen_its_column_past_its_longest_word() {
         (below.x - label.x).abs() < 0.01,
         "the label wraps in its sub-column"
     );
+    // An unrated value lines up with the rated ones on its decimal point.
+    let point = |text: &str, whole: &str| {
+        let run = run(&document, text);
+        run.x + Face::Regular.width(whole, run.size)
+    };
+    assert!((point("13.5", "13") - point("84.4", "84")).abs() < 0.01);
 }
 
 /// Text runs inside the shaded header bands of tables.

@@ -66,6 +66,16 @@ impl Face {
         self.metrics().advance(c) * size
     }
 
+    /// The glyph that draws `c`, if the face has one.
+    pub fn glyph(self, c: char) -> Option<u16> {
+        let metrics = self.metrics();
+        match metrics.glyphs.get(c as usize) {
+            Some(&0) => None,
+            Some(&gid) => Some(gid),
+            None => metrics.face.glyph_index(c).map(|gid| gid.0),
+        }
+    }
+
     /// True when the face has a glyph for `c` (otherwise the PDF shows a box).
     pub fn has_glyph(self, c: char) -> bool {
         c.is_whitespace() || self.metrics().has_glyph(c)
@@ -89,6 +99,8 @@ struct FaceMetrics {
     units_per_em: f32,
     /// Advance in ems for each character below `TABLE_SIZE`, or `MISSING`.
     advances: Vec<f32>,
+    /// The glyph for each character below `TABLE_SIZE`, 0 for none.
+    glyphs: Vec<u16>,
     /// The advance of the "missing glyph" box that replaces unknown characters.
     notdef_advance: f32,
 }
@@ -106,6 +118,7 @@ impl FaceMetrics {
         // Walk the characters the font maps (a few thousand) rather than
         // look up every code point below the table's end.
         let mut advances = vec![MISSING; TABLE_SIZE];
+        let mut glyphs = vec![0; TABLE_SIZE];
         let unicode = parsed
             .tables()
             .cmap
@@ -119,6 +132,7 @@ impl FaceMetrics {
                     && let Some(gid) = subtable.glyph_index(cp)
                 {
                     *slot = advance_of(gid);
+                    glyphs[cp as usize] = gid.0;
                 }
             });
         }
@@ -126,6 +140,7 @@ impl FaceMetrics {
             face: parsed,
             units_per_em,
             advances,
+            glyphs,
             notdef_advance,
         }
     }
@@ -187,6 +202,11 @@ mod tests {
                 assert_eq!(
                     face.metrics().has_glyph(c),
                     font.glyph_index(c).is_some(),
+                    "{face:?} {c:?}"
+                );
+                assert_eq!(
+                    face.glyph(c),
+                    font.glyph_index(c).map(|g| g.0),
                     "{face:?} {c:?}"
                 );
             }

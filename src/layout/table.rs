@@ -16,6 +16,8 @@ use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
 /// Between a caption and its table.
 const CAPTION_GAP: f32 = 3.0;
+/// Above the rating key.
+const KEY_GAP: f32 = 4.0;
 
 /// A size and orientation a table could be set in.
 #[derive(Clone, Copy, Debug)]
@@ -183,8 +185,26 @@ pub fn table_chunks(
     }
     if layout.figures.iter().any(|f| f.slots > 0) && !composer.rating_key_printed {
         composer.rating_key_printed = true;
-        let lines = rating_key(composer, body_width);
-        chunks.extend(line_chunks(lines, 4.0, true));
+        let (mut items, height) = stack(rating_key(composer, body_width));
+        match chunks
+            .last_mut()
+            .filter(|c| matches!(c.kind, ChunkKind::Plain))
+        {
+            // Under the table's last note line, in one piece with it, so
+            // the key never strays onto another page.
+            Some(last) => {
+                let top = last.height + KEY_GAP;
+                items.iter_mut().for_each(|item| item.shift(0.0, top));
+                last.items.extend(items);
+                last.height = top + height;
+            }
+            None => chunks.push(Chunk {
+                items,
+                height,
+                space_before: KEY_GAP,
+                ..Chunk::default()
+            }),
+        }
     }
     for chunk in &mut chunks {
         chunk.orientation = setting.orientation;
@@ -402,8 +422,9 @@ impl TableLayout<'_> {
                 | [CellBlock::Para(_), CellBlock::Rating(_)]
                 | [CellBlock::Rating(_)]
         );
-        simple
-            && (rated || (self.table.columns[c].kind.is_numeric() && cell_figure(cell).is_some()))
+        // A column of figures, or of rated values (some unrated: "13.5").
+        let figures = self.table.columns[c].kind.is_numeric() || self.figures[c].slots > 0;
+        simple && (rated || (figures && cell_figure(cell).is_some()))
     }
 
     /// A figure on its column's decimal point, markers hung after it; a

@@ -1,0 +1,366 @@
+//! A page's content stream, written directly: printpdf's own operator
+//! layer (an object per operator, glyph lookups and hex formatting per
+//! character) took half the time of a render. Colours, line widths and
+//! fonts are set only when they change, and runs of text on one baseline
+//! share one `TJ`.
+
+use super::embed::Subsets;
+use crate::layout::{Colour, Face, Item, Page, Role, TextRun};
+
+/// Writes one page's operators into bytes.
+pub struct ContentWriter<'s> {
+    out: Vec<u8>,
+    page_height: f32,
+    subsets: &'s Subsets,
+    marks: &'s mut Marks,
+    in_text: bool,
+    fill: Option<Colour>,
+    stroke: Option<(Colour, f32)>,
+    font: Option<(Face, f32)>,
+    /// Where the last `TJ`'s pen stopped: its face, size, colour, baseline
+    /// and x; a run continuing it joins its array.
+    open_run: Option<(Face, f32, Colour, f32, f32)>,
+}
+
+impl<'s> ContentWriter<'s> {
+    pub fn page(page: &Page, subsets: &'s Subsets, marks: &'s mut Marks) -> Vec<u8> {
+        let mut writer = ContentWriter {
+            out: Vec::with_capacity(page.items.len() * 40),
+            page_height: page.height,
+            subsets,
+            marks,
+            in_text: false,
+            fill: None,
+            stroke: None,
+            font: None,
+            open_run: None,
+        };
+        writer.out.extend_from_slice(b"0 J\n");
+        for item in &page.items {
+            match item {
+                Item::Text(run) if run.role == Role::Watermark => writer.outlined(run),
+                Item::Text(run) => writer.text(run),
+                Item::Line {
+                    from,
+                    to,
+                    width,
+                    colour,
+                } => writer.line(*from, *to, *width, *colour),
+                Item::Fill { rect, colour } => {
+                    writer.end_text();
+                    writer.set_fill(*colour);
+                    let y = page.height - rect.bottom();
+                    writer.numbers(&[rect.x, y, rect.width, rect.height]);
+                    writer.out.extend_from_slice(b"re f\n");
+                }
+                // Links are annotations, not content.
+                Item::Link { .. } => {}
+            }
+        }
+        writer.end_text();
+        writer.out
+    }
+
+    fn numbers(&mut self, values: &[f32]) {
+        for &value in values {
+            number(&mut self.out, value);
+            self.out.push(b' ');
+        }
+    }
+
+    fn set_fill(&mut self, c: Colour) {
+        if self.fill != Some(c) {
+            self.close_run();
+            self.numbers(&[c.r, c.g, c.b]);
+            self.out.extend_from_slice(b"rg\n");
+            self.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, c: Colour, width: f32) {
+        if self.stroke != Some((c, width)) {
+            self.numbers(&[c.r, c.g, c.b]);
+            self.out.extend_from_slice(b"RG ");
+            self.numbers(&[width]);
+            self.out.extend_from_slice(b"w\n");
+            self.stroke = Some((c, width));
+        }
+    }
+
+    fn close_run(&mut self) {
+        if self.open_run.take().is_some() {
+            self.out.extend_from_slice(b"] TJ\n");
+        }
+    }
+
+    /// Paths may not be drawn inside a text object.
+    fn end_text(&mut self) {
+        self.close_run();
+        if self.in_text {
+            self.out.extend_from_slice(b"ET\n");
+            self.in_text = false;
+        }
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, c: Colour) {
+        self.end_text();
+        self.set_stroke(c, width);
+        let h = self.page_height;
+        self.numbers(&[from.0, h - from.1]);
+        self.out.extend_from_slice(b"m ");
+        self.numbers(&[to.0, h - to.1]);
+        self.out.extend_from_slice(b"l S\n");
+    }
+
+    /// Draws `run` as filled glyph outlines rather than text: a watermark
+    /// is not part of the plan's words, so it must not turn up when the
+    /// page's text is copied, searched or read aloud. The outlines are one
+    /// form object (see [`Marks`]) drawn on every page.
+    fn outlined(&mut self, run: &TextRun) {
+        let Some((name, units_per_em)) = self.marks.name(run) else {
+            return;
+        };
+        self.end_text();
+        self.set_fill(run.colour);
+        let scale = run.size / units_per_em;
+        let (sin, cos) = run.rotation.to_radians().sin_cos();
+        self.out.extend_from_slice(b"q ");
+        self.numbers(&[cos * scale, sin * scale, -sin * scale, cos * scale]);
+        self.numbers(&[run.x, self.page_height - run.baseline]);
+        self.out.extend_from_slice(b"cm /");
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b" Do Q\n");
+    }
+
+    fn text(&mut self, run: &TextRun) {
+        let Some(subset) = self.subsets.get(run.face) else {
+            return;
+        };
+        // A run that carries on the last one's line (a table row's cells)
+        // joins its TJ array: the gap becomes a spacing adjustment.
+        if let Some((face, size, colour, baseline, pen)) = self.open_run
+            && !run.underline
+            && run.rotation == 0.0
+            && (face, size, colour, baseline) == (run.face, run.size, run.colour, run.baseline)
+            && run.x >= pen - 0.01
+        {
+            // Thousandths of an em; negative moves right.
+            self.out.push(b' ');
+            number(&mut self.out, -(run.x - pen) * 1000.0 / run.size);
+            self.out.push(b' ');
+            subset.encode(&run.text, &mut self.out);
+            self.open_run = Some((face, size, colour, baseline, run.x + run.width));
+            return;
+        }
+        self.close_run();
+        if !self.in_text {
+            self.out.extend_from_slice(b"BT\n");
+            self.in_text = true;
+        }
+        self.set_fill(run.colour);
+        if self.font != Some((run.face, run.size)) {
+            self.out.extend_from_slice(b"/");
+            self.out.extend_from_slice(subset.resource.as_bytes());
+            self.out.push(b' ');
+            self.numbers(&[run.size]);
+            self.out.extend_from_slice(b"Tf\n");
+            self.font = Some((run.face, run.size));
+        }
+        let (sin, cos) = run.rotation.to_radians().sin_cos();
+        if run.rotation == 0.0 {
+            self.out.extend_from_slice(b"1 0 0 1 ");
+        } else {
+            self.numbers(&[cos, sin, -sin, cos]);
+        }
+        // Absolute placement: `Tm` replaces the text matrix.
+        self.numbers(&[run.x, self.page_height - run.baseline]);
+        self.out.extend_from_slice(b"Tm [");
+        subset.encode(&run.text, &mut self.out);
+        self.open_run = Some((
+            run.face,
+            run.size,
+            run.colour,
+            run.baseline,
+            run.x + run.width,
+        ));
+        if run.rotation != 0.0 || run.underline {
+            self.close_run();
+        }
+        if run.underline {
+            let under = run.baseline + run.size * 0.12;
+            let end = run.x + run.width;
+            self.line((run.x, under), (end, under), run.size * 0.06, run.colour);
+        }
+    }
+}
+
+/// Watermarks as form objects: each text once, as filled glyph outlines in
+/// font units, named `PWM0`, `PWM1`...
+#[derive(Default)]
+pub struct Marks(Vec<(Face, String)>);
+
+impl Marks {
+    /// The form object's name for `run`'s text, and its face's em.
+    fn name(&mut self, run: &TextRun) -> Option<(String, f32)> {
+        let font = ttf_parser::Face::parse(run.face.bytes(), 0).ok()?;
+        let key = (run.face, run.text.clone());
+        let index = match self.0.iter().position(|mark| *mark == key) {
+            Some(index) => index,
+            None => {
+                self.0.push(key);
+                self.0.len() - 1
+            }
+        };
+        Some((format!("PWM{index}"), f32::from(font.units_per_em())))
+    }
+
+    /// Each mark's name and form object: its outlines, filled.
+    pub fn forms(&self) -> Vec<(String, lopdf::Stream)> {
+        let mut forms = Vec::new();
+        for (index, (face, text)) in self.0.iter().enumerate() {
+            let Ok(font) = ttf_parser::Face::parse(face.bytes(), 0) else {
+                continue;
+            };
+            let mut out = Vec::new();
+            let mut pen = 0.0;
+            for c in text.chars() {
+                let Some(glyph) = font.glyph_index(c) else {
+                    continue;
+                };
+                let mut path = Outline {
+                    out: &mut out,
+                    dx: pen,
+                    last: (0.0, 0.0),
+                };
+                font.outline_glyph(glyph, &mut path);
+                pen += f32::from(font.glyph_hor_advance(glyph).unwrap_or(0));
+            }
+            out.extend_from_slice(b"f\n");
+            let bbox = font.global_bounding_box();
+            let bounds = [
+                f32::from(bbox.x_min),
+                f32::from(bbox.y_min),
+                pen + f32::from(bbox.x_max),
+                f32::from(bbox.y_max),
+            ];
+            let dict = lopdf::Dictionary::from_iter(vec![
+                ("Type", lopdf::Object::Name(b"XObject".to_vec())),
+                ("Subtype", lopdf::Object::Name(b"Form".to_vec())),
+                (
+                    "BBox",
+                    lopdf::Object::Array(bounds.map(lopdf::Object::Real).to_vec()),
+                ),
+            ]);
+            forms.push((format!("PWM{index}"), lopdf::Stream::new(dict, out)));
+        }
+        forms
+    }
+}
+
+/// Writes a glyph's outline as path operators, `dx` font units along.
+struct Outline<'o> {
+    out: &'o mut Vec<u8>,
+    dx: f32,
+    last: (f32, f32),
+}
+
+impl Outline<'_> {
+    fn point(&mut self, x: f32, y: f32) {
+        number(self.out, x + self.dx);
+        self.out.push(b' ');
+        number(self.out, y);
+        self.out.push(b' ');
+    }
+}
+
+impl ttf_parser::OutlineBuilder for Outline<'_> {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"m\n");
+        self.last = (x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"l\n");
+        self.last = (x, y);
+    }
+
+    /// PDF has only cubic curves: the quadratic's control point, raised.
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let (x0, y0) = self.last;
+        let two_thirds = 2.0 / 3.0;
+        self.point(x0 + two_thirds * (x1 - x0), y0 + two_thirds * (y1 - y0));
+        self.point(x + two_thirds * (x1 - x), y + two_thirds * (y1 - y));
+        self.point(x, y);
+        self.out.extend_from_slice(b"c\n");
+        self.last = (x, y);
+    }
+
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.point(x1, y1);
+        self.point(x2, y2);
+        self.point(x, y);
+        self.out.extend_from_slice(b"c\n");
+        self.last = (x, y);
+    }
+
+    fn close(&mut self) {
+        self.out.extend_from_slice(b"h\n");
+    }
+}
+
+/// Writes `value` to hundredths of a point (finer than any printer),
+/// without trailing zeros: shorter streams than `{}` and no formatter.
+pub fn number(out: &mut Vec<u8>, value: f32) {
+    let hundredths = (f64::from(value) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let magnitude = hundredths.unsigned_abs();
+    integer(out, magnitude / 100);
+    let fraction = magnitude % 100;
+    if fraction != 0 {
+        out.push(b'.');
+        out.push(b'0' + (fraction / 10) as u8);
+        if !fraction.is_multiple_of(10) {
+            out.push(b'0' + (fraction % 10) as u8);
+        }
+    }
+}
+
+pub fn integer(out: &mut Vec<u8>, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(value: f32) -> String {
+        let mut out = Vec::new();
+        number(&mut out, value);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_written_to_hundredths_without_trailing_zeros() {
+        assert_eq!(written(0.0), "0");
+        assert_eq!(written(12.0), "12");
+        assert_eq!(written(12.5), "12.5");
+        assert_eq!(written(-3.456), "-3.46");
+        assert_eq!(written(841.89), "841.89");
+        assert_eq!(written(0.05), "0.05");
+        assert_eq!(written(-0.004), "0");
+    }
+}
