@@ -200,7 +200,9 @@ fn form_grid(id: Id) -> egui::Grid {
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([10.0, 6.0])
-        .min_col_width(130.0)
+        // Wide enough for "Sections before contents", so the cover, status
+        // and sign-off forms line up.
+        .min_col_width(150.0)
 }
 
 fn line(ui: &mut Ui, label: &str, text: &mut String, cx: &mut EditContext<'_>) {
