@@ -19,8 +19,13 @@ fn text_width(harness: &Harness<'_, PlanwrightApp>, text: &str) -> f32 {
 }
 
 fn budget_at_1280() -> (Fixture, Harness<'static, PlanwrightApp>) {
+    budget_at(1280.0)
+}
+
+/// A new plan's revenue budget in a window `width` wide.
+fn budget_at(width: f32) -> (Fixture, Harness<'static, PlanwrightApp>) {
     let fixture = Fixture::new();
-    let mut harness = fixture.app_sized(None, egui::vec2(1280.0, 720.0));
+    let mut harness = fixture.app_sized(None, egui::vec2(width, 720.0));
     new_from_template(&mut harness, 0);
     harness.get_by_label("Revenue Budget").click();
     harness.run();
@@ -159,4 +164,31 @@ fn the_page_holds_still_when_a_finding_clears_and_widths_when_words_fit() {
     );
     assert!((button(&harness) - y).abs() < 1.0, "the page did not move");
     assert_eq!(actions(&harness), width, "the columns did not move");
+}
+
+#[test]
+fn the_label_column_stays_in_view_when_a_wide_table_scrolls_sideways() {
+    let (_fixture, mut harness) = budget_at(900.0);
+    let activity = "Revenue budget 1 row 1 Activity";
+    let cabinet = "Revenue budget 1 row 1 Cabinet Member";
+    let activity_before = harness.get_by_label(activity).rect().left();
+    let cabinet_before = harness.get_by_label(cabinet).rect().left();
+    harness.event(egui::Event::PointerMoved(
+        harness.get_by_label(activity).rect().center(),
+    ));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-2000.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let scrolled = cabinet_before - harness.get_by_label(cabinet).rect().left();
+    let activity_moved = activity_before - harness.get_by_label(activity).rect().left();
+    assert!(scrolled > 100.0, "the grid scrolled sideways by {scrolled}");
+    assert!(
+        activity_moved < scrolled - 100.0,
+        "the Activity column stays in view ({activity_moved} of {scrolled})"
+    );
 }

@@ -5,6 +5,7 @@
 //! what the checks look for, never the editor.
 
 use super::table_cell::{CellPlace, Computed, cell_ui};
+use super::table_widths::{column_start, label_column, overlay, sideways_offset};
 use super::{EditContext, Editor, mark_findings, set_accessible_name, show_findings};
 use crate::model::arithmetic::computed_row_sums;
 use crate::model::check::computed_totals;
@@ -138,29 +139,57 @@ fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
             }
         });
     }
-    ui.horizontal_top(|ui| {
+    let label = |ui: &mut Ui, c: usize| {
+        let (column, width) = (&table.columns[c], widths[c]);
+        ui.allocate_ui_with_layout(
+            vec2(width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(width);
+                let align = if column.kind.is_numeric() {
+                    egui::Align::Max
+                } else {
+                    egui::Align::Min
+                };
+                ui.with_layout(egui::Layout::top_down(align), |ui| {
+                    ui.add(
+                        egui::Label::new(RichText::new(column.label.to_plain()).strong()).wrap(),
+                    );
+                });
+            },
+        );
+    };
+    // The label column's label sticks with its cells (see `row`).
+    let sticky = label_column(&table.columns);
+    let left = ui.cursor().min.x;
+    let laid = ui.horizontal_top(|ui| {
         ui.add_space(CONTROLS_WIDTH);
-        for (column, width) in table.columns.iter().zip(widths) {
-            ui.allocate_ui_with_layout(
-                vec2(*width, 0.0),
-                egui::Layout::top_down(egui::Align::Min),
-                |ui| {
-                    ui.set_width(*width);
-                    let align = if column.kind.is_numeric() {
-                        egui::Align::Max
-                    } else {
-                        egui::Align::Min
-                    };
-                    ui.with_layout(egui::Layout::top_down(align), |ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(column.label.to_plain()).strong())
-                                .wrap(),
-                        );
-                    });
-                },
-            );
+        for (c, width) in widths.iter().enumerate() {
+            if sticky == Some(c) {
+                ui.add_space(width + gap);
+            } else {
+                label(ui, c);
+            }
         }
     });
+    if let Some(k) = sticky {
+        let rect = laid.response.rect;
+        let base = ui.visuals().panel_fill;
+        let controls_at = Rect::from_min_size(
+            egui::pos2(left + sideways_offset(ui), rect.top()),
+            vec2(CONTROLS_WIDTH, rect.height()),
+        );
+        overlay(ui, controls_at, [base, base], |_| {});
+        let natural = left + CONTROLS_WIDTH + column_start(widths, k, gap);
+        let label_at = Rect::from_min_size(
+            egui::pos2(natural.max(controls_at.right()), rect.top()),
+            vec2(widths[k], rect.height()),
+        );
+        let bottom = overlay(ui, label_at, [base, base], |ui| label(ui, k));
+        if bottom > rect.bottom() {
+            ui.allocate_space(vec2(0.0, bottom - rect.bottom()));
+        }
+    }
     ui.separator();
 }
 
@@ -239,82 +268,131 @@ impl TableEditor<'_> {
             r,
             None,
         );
+        // The row's controls and its label column stick to the left edge
+        // when a wide table scrolls sideways (as a spreadsheet's frozen
+        // column): the other cells are laid out in place, then these are
+        // drawn over them, on the panel's colour.
+        let sticky = label_column(columns).filter(|_| row.kind != RowKind::Group);
+        let offset = sideways_offset(ui);
+        let gap = spacing(ui);
+        let controls_width = CONTROLS_WIDTH - 8.0;
+        let base = ui.visuals().panel_fill;
         egui::Frame::new()
             .fill(fill)
             .inner_margin(2.0)
             .show(ui, |ui| {
-                ui.horizontal_top(|ui| {
+                let left = ui.cursor().min.x;
+                let mut cell = |ui: &mut Ui, c: usize, cx: &mut EditContext<'_>| {
+                    let spans_all = row.kind == RowKind::Group;
+                    let width = if spans_all {
+                        widths.iter().sum::<f32>()
+                            + spacing(ui) * (widths.len().saturating_sub(1)) as f32
+                    } else {
+                        widths[c]
+                    };
+                    let column_name = &names[c];
+                    let name = if spans_all {
+                        format!("{} row {} group", self.name, r + 1)
+                    } else {
+                        format!("{} row {} {}", self.name, r + 1, column_name)
+                    };
+                    let kind = if spans_all {
+                        ColumnKind::Text
+                    } else {
+                        columns[c].kind
+                    };
+                    let cell_location = Location::cell(
+                        &self.location.sections,
+                        self.location.block.unwrap_or(0),
+                        r,
+                        Some(c),
+                    );
                     ui.allocate_ui_with_layout(
-                        vec2(CONTROLS_WIDTH - 8.0, 0.0),
+                        vec2(width, 0.0),
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
-                            ui.set_width(CONTROLS_WIDTH - 8.0);
-                            row_menu(ui, r, count, row.kind, self.name, op);
-                            if row.kind != RowKind::Data {
-                                ui.label(RichText::new(row.kind.label()).weak());
+                            ui.set_width(width);
+                            let place = CellPlace {
+                                name: &name,
+                                id: self.id.with(("cell", r, c)),
+                                kind,
+                                row_kind: row.kind,
+                                width,
+                                computed: sums.get(&(r, c)).cloned(),
+                            };
+                            // A row shorter than the table gets its missing
+                            // cells only when one is typed into.
+                            let mut spare = Cell::default();
+                            let cell = row.cells.get_mut(c).unwrap_or(&mut spare);
+                            let response = cell_ui(ui, cell, &place, cx);
+                            if spare != Cell::default() {
+                                row.cells.resize(c, Cell::default());
+                                row.cells.push(spare);
+                            }
+                            mark_findings(ui, cx, &cell_location, &response);
+                            if cx.is_jump_target(&cell_location) {
+                                self.scroll_after_grid(ui, response.rect);
+                                if cx.jump_focus {
+                                    response.request_focus();
+                                }
+                                cx.jump = None;
                             }
                         },
                     );
-                    let spans_all = row.kind == RowKind::Group;
-                    let shown = if spans_all { 1 } else { columns.len() };
-                    for c in 0..shown {
-                        let width = if spans_all {
-                            widths.iter().sum::<f32>()
-                                + spacing(ui) * (widths.len().saturating_sub(1)) as f32
+                };
+                let kind = row.kind;
+                let mut controls = |ui: &mut Ui| {
+                    ui.allocate_ui_with_layout(
+                        vec2(controls_width, 0.0),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_width(controls_width);
+                            row_menu(ui, r, count, kind, self.name, op);
+                            if kind != RowKind::Data {
+                                ui.label(RichText::new(kind.label()).weak());
+                            }
+                        },
+                    );
+                };
+                let shown = if kind == RowKind::Group {
+                    1
+                } else {
+                    columns.len()
+                };
+                let laid = ui.horizontal_top(|ui| {
+                    if sticky.is_some() {
+                        ui.add_space(controls_width + gap);
+                    } else {
+                        controls(ui);
+                    }
+                    for (c, width) in widths.iter().enumerate().take(shown) {
+                        if sticky == Some(c) {
+                            ui.add_space(width + gap);
                         } else {
-                            widths[c]
-                        };
-                        let column_name = &names[c];
-                        let name = if spans_all {
-                            format!("{} row {} group", self.name, r + 1)
-                        } else {
-                            format!("{} row {} {}", self.name, r + 1, column_name)
-                        };
-                        let kind = if spans_all {
-                            ColumnKind::Text
-                        } else {
-                            columns[c].kind
-                        };
-                        let cell_location = Location::cell(
-                            &self.location.sections,
-                            self.location.block.unwrap_or(0),
-                            r,
-                            Some(c),
-                        );
-                        ui.allocate_ui_with_layout(
-                            vec2(width, 0.0),
-                            egui::Layout::top_down(egui::Align::Min),
-                            |ui| {
-                                ui.set_width(width);
-                                let place = CellPlace {
-                                    name: &name,
-                                    id: self.id.with(("cell", r, c)),
-                                    kind,
-                                    row_kind: row.kind,
-                                    width,
-                                    computed: sums.get(&(r, c)).cloned(),
-                                };
-                                // A row shorter than the table gets its missing
-                                // cells only when one is typed into.
-                                let mut spare = Cell::default();
-                                let cell = row.cells.get_mut(c).unwrap_or(&mut spare);
-                                let response = cell_ui(ui, cell, &place, cx);
-                                if spare != Cell::default() {
-                                    row.cells.resize(c, Cell::default());
-                                    row.cells.push(spare);
-                                }
-                                mark_findings(ui, cx, &cell_location, &response);
-                                if cx.is_jump_target(&cell_location) {
-                                    self.scroll_after_grid(ui, response.rect);
-                                    if cx.jump_focus {
-                                        response.request_focus();
-                                    }
-                                    cx.jump = None;
-                                }
-                            },
-                        );
+                            cell(ui, c, cx);
+                        }
                     }
                 });
+                if let Some(k) = sticky {
+                    let row_rect = laid.response.rect;
+                    let fills = [base, fill];
+                    let at = |x: f32, width: f32| {
+                        Rect::from_min_size(
+                            egui::pos2(x, row_rect.top()),
+                            vec2(width, row_rect.height()),
+                        )
+                    };
+                    // Wide enough to cover the gap before the label column too.
+                    let controls_at = at(left + offset, controls_width + gap);
+                    let mut bottom = overlay(ui, controls_at, fills, |ui| controls(ui));
+                    let natural = left + controls_width + gap + column_start(widths, k, gap);
+                    let x = natural.max(controls_at.right());
+                    let label_at = at(x, widths[k]);
+                    bottom = bottom.max(overlay(ui, label_at, fills, |ui| cell(ui, k, cx)));
+                    if bottom > row_rect.bottom() {
+                        ui.allocate_space(vec2(0.0, bottom - row_rect.bottom()));
+                    }
+                }
                 show_findings(ui, cx, &row_location);
             });
         if cx.is_jump_target(&row_location) {

@@ -2,11 +2,12 @@
 //! names; text columns share the rest by how much they hold, and never
 //! narrower than their longest word, so no word breaks in the middle.
 //! Widths are kept while the author types, and change only when the
-//! room changes or a word would no longer fit.
+//! room changes or a word would no longer fit. The label column (and the
+//! rows' controls) stay in view when a wide grid scrolls sideways.
 
 use super::table::CONTROLS_WIDTH;
-use crate::model::{Cell, CellBlock, ColumnKind, RowKind, Table};
-use egui::{Id, Ui};
+use crate::model::{Cell, CellBlock, Column, ColumnKind, RowKind, Table};
+use egui::{Id, Rect, Ui};
 
 /// The narrowest a text column gets, even with short words only.
 pub const MIN_TEXT: f32 = 80.0;
@@ -193,6 +194,50 @@ fn cell_chars(cell: &Cell) -> usize {
             CellBlock::Rating(_) => 0,
         })
         .sum()
+}
+
+/// How far the grid's sideways scroll area has scrolled: its content
+/// starts that far left of what is shown.
+pub(super) fn sideways_offset(ui: &Ui) -> f32 {
+    (ui.clip_rect().left() - ui.max_rect().left()).max(0.0)
+}
+
+/// The column that names each row (a budget's Activity, a KPI's
+/// indicator): the first text column. It stays in view when the grid
+/// scrolls sideways.
+pub(super) fn label_column(columns: &[Column]) -> Option<usize> {
+    columns.iter().position(|c| c.kind == ColumnKind::Text)
+}
+
+/// Where column `c` starts, from the first column's left edge.
+pub(super) fn column_start(widths: &[f32], c: usize, gap: f32) -> f32 {
+    widths[..c].iter().map(|w| w + gap).sum()
+}
+
+/// Draws `draw` in `rect` over what is already there, on `fills` (the
+/// panel's colour, then the row's), so cells scrolled beneath do not
+/// show through; returns the bottom of what was drawn.
+pub(super) fn overlay(
+    ui: &mut Ui,
+    rect: Rect,
+    fills: [egui::Color32; 2],
+    draw: impl FnOnce(&mut Ui),
+) -> f32 {
+    let under = fills.map(|_| ui.painter().add(egui::Shape::Noop));
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Min)),
+    );
+    draw(&mut child);
+    let used = child.min_rect().union(rect);
+    for (shape, colour) in under.into_iter().zip(fills) {
+        ui.painter().set(
+            shape,
+            egui::Shape::rect_filled(used.expand(2.0), 0.0, colour),
+        );
+    }
+    used.bottom()
 }
 
 #[cfg(test)]
