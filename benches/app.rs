@@ -51,7 +51,13 @@ fn weight(section: &Section) -> usize {
 fn largest_section(plan: &Plan) -> (Vec<usize>, String, usize) {
     plan.walk_sections()
         .into_iter()
-        .map(|(path, s)| (path, planwright::ui::section_label(s), weight(s)))
+        .map(|(path, s)| {
+            (
+                path,
+                planwright::ui::section_label(&plan.template, s),
+                weight(s),
+            )
+        })
         .max_by_key(|(_, _, w)| *w)
         .expect("a section")
 }

@@ -280,7 +280,7 @@ fn place_name(plan: &Plan, location: &Location) -> String {
     let Some(section) = plan.section(&location.sections) else {
         return String::new();
     };
-    let mut name = section_label(section);
+    let mut name = section_label(&plan.template, section);
     if let Some(b) = location.block
         && let Some(block) = section.blocks.get(b)
     {

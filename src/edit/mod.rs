@@ -116,6 +116,7 @@ impl Edit {
                 None => Applied::default(),
             },
             Edit::Subsection { section, op } => {
+                let template = plan.template.clone();
                 let Some(s) = plan.section_mut(section) else {
                     return Applied::default();
                 };
@@ -123,7 +124,7 @@ impl Edit {
                     ItemOp::Remove(i) => s
                         .subsections
                         .get(*i)
-                        .map(|sub| format!("sub-section {}", section_label(sub))),
+                        .map(|sub| format!("sub-section {}", section_label(&template, sub))),
                     _ => None,
                 };
                 Applied {
@@ -188,11 +189,15 @@ pub fn block_name(block: &Block, index: usize) -> String {
 }
 
 /// A section's name in the tree and in messages: its title, else its
-/// part label, else what it holds (`Untitled: revenue budget`).
-pub fn section_label(section: &Section) -> String {
+/// template slot's heading (the name it prints under), else its part
+/// label, else what it holds (`Untitled: revenue budget`).
+pub fn section_label(template: &str, section: &Section) -> String {
     let title = section.title();
     if !title.trim().is_empty() {
         return title;
+    }
+    if !section.slot.is_empty() {
+        return crate::template::slot_name(template, &section.slot);
     }
     if !section.part.trim().is_empty() {
         return section.part.clone();

@@ -40,7 +40,7 @@ impl SectionOp {
         let removed = match self {
             SectionOp::Delete(path) => plan
                 .section(path)
-                .map(|s| format!("section {}", section_label(s))),
+                .map(|s| format!("section {}", section_label(&plan.template, s))),
             _ => None,
         };
         match apply(plan, self) {

@@ -11,40 +11,10 @@ use super::text::{Align, Piece, Style, break_lines, rich_pieces, set_lines};
 use super::{Colour, Orientation, PageSettings, Role};
 use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan, Rich};
 use crate::template;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// Each built-in template's headings by slot, read once.
-fn slot_headings(template_id: &str) -> Vec<(String, String)> {
-    static ALL: OnceLock<HashMap<String, Vec<(String, String)>>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        (template::all().into_iter())
-            .map(|t| {
-                let headings = (t.plan.walk_sections().into_iter())
-                    .map(|(_, s)| (s.slot.clone(), s.heading.to_plain()))
-                    .map(|(slot, h)| (slot, h.split_whitespace().collect::<Vec<_>>().join(" ")))
-                    .filter(|(slot, h)| !slot.is_empty() && !h.is_empty())
-                    .collect();
-                (t.id, headings)
-            })
-            .collect()
-    });
-    all.get(template_id).cloned().unwrap_or_default()
-}
 
 /// Plain text in a style, as pieces.
 pub fn plain_pieces(text: &str, style: &Style) -> Vec<Piece> {
     rich_pieces(&Rich::plain(text), style)
-}
-
-/// `structure-chart` as `Structure chart`.
-fn humanised_slot(slot: &str) -> String {
-    let words = slot.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The prose measure in ems: Liberation Sans averages 0.44 em a character
@@ -60,8 +30,6 @@ pub struct Composer<'a> {
     tables: usize,
     /// The rating key prints once, under the first table with ratings.
     pub rating_key_printed: bool,
-    /// The plan's template's heading for each slot.
-    slot_headings: Vec<(String, String)>,
 }
 
 impl<'a> Composer<'a> {
@@ -73,16 +41,13 @@ impl<'a> Composer<'a> {
             warnings: Warnings::default(),
             tables: 0,
             rating_key_printed: false,
-            slot_headings: slot_headings(&plan.template),
         }
     }
 
     /// What a section in `slot` is called: its template's heading, else
     /// the slot's own name (`structure-chart` as `Structure chart`).
     pub fn slot_name(&self, slot: &str) -> String {
-        (self.slot_headings.iter())
-            .find(|(s, _)| s == slot)
-            .map_or_else(|| humanised_slot(slot), |(_, heading)| heading.clone())
+        template::slot_name(&self.plan.template, slot)
     }
 
     pub fn body_style(&self) -> Style {

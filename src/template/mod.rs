@@ -4,7 +4,9 @@
 use crate::model::file::LoadError;
 use crate::model::{FORMAT_VERSION, Plan, Table, TableKind};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// The template files, by file name.
 const SOURCES: [(&str, &str); 2] = [
@@ -72,4 +74,42 @@ pub fn all() -> Vec<Template> {
 
 pub fn find(id: &str) -> Option<Template> {
     all().into_iter().find(|t| t.id == id)
+}
+
+/// What a section in `slot` of template `template_id` is called: the
+/// template's heading for that slot, else the slot's name in words
+/// (`structure-chart` → `Structure chart`); empty for no slot. The print
+/// (headings, bookmarks, contents) and the editor's tree use the same name.
+pub fn slot_name(template_id: &str, slot: &str) -> String {
+    (slot_headings(template_id).iter())
+        .find(|(s, _)| s == slot)
+        .map_or_else(|| humanised_slot(slot), |(_, heading)| heading.clone())
+}
+
+/// Each built-in template's headings by slot, read once.
+fn slot_headings(template_id: &str) -> &'static [(String, String)] {
+    static ALL: OnceLock<HashMap<String, Vec<(String, String)>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        (all().into_iter())
+            .map(|t| {
+                let headings = (t.plan.walk_sections().into_iter())
+                    .map(|(_, s)| (s.slot.clone(), s.heading.to_plain()))
+                    .map(|(slot, h)| (slot, h.split_whitespace().collect::<Vec<_>>().join(" ")))
+                    .filter(|(slot, h)| !slot.is_empty() && !h.is_empty())
+                    .collect();
+                (t.id, headings)
+            })
+            .collect()
+    });
+    all.get(template_id).map_or(&[], Vec::as_slice)
+}
+
+/// `structure-chart` as `Structure chart`.
+fn humanised_slot(slot: &str) -> String {
+    let words = slot.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -12,7 +12,7 @@ pub fn describe(plan: &Plan, location: &Location) -> String {
     }
     let mut parts = Vec::new();
     if let Some(section) = plan.section(&location.sections) {
-        parts.push(super::section_label(section));
+        parts.push(super::section_label(&plan.template, section));
         if let Some(b) = location.block
             && let Some(block) = section.blocks.get(b)
         {

@@ -159,7 +159,7 @@ impl SectionEditor<'_> {
         let mut op = None;
         let count = section.subsections.len();
         for (i, sub) in section.subsections.iter().enumerate() {
-            let title = super::section_label(sub);
+            let title = super::section_label(cx.template.map_or("", |t| t.id.as_str()), sub);
             ui.horizontal(|ui| {
                 if ui
                     .link(&title)

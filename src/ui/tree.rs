@@ -41,7 +41,7 @@ pub fn show(
     ui.separator();
     for (path, section) in plan.walk_sections() {
         let is_selected = *selected == Page::Section(path.clone());
-        let title = super::section_label(section);
+        let title = super::section_label(&plan.template, section);
         let (count, worst) = count_findings(findings, &path);
         let empty = section.is_empty();
         ui.horizontal(|ui| {
