@@ -225,6 +225,20 @@ pub(crate) fn test_plan() -> Plan {
 #[cfg(test)]
 mod tests {
     use super::test_plan as plan;
+
+    #[test]
+    fn a_section_without_a_heading_is_named_by_its_template_slot() {
+        let mut section = Section {
+            slot: "budget".into(),
+            ..Section::default()
+        };
+        let template = "operating-plan-2008";
+        assert_eq!(super::section_label(template, &section), "Revenue Budget");
+        section.slot = "no-such-slot".into();
+        assert_eq!(super::section_label(template, &section), "No such slot");
+        section.slot.clear();
+        assert_eq!(super::section_label(template, &section), "Untitled: empty");
+    }
     use super::*;
     use crate::model::Rich;
 
