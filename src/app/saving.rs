@@ -191,9 +191,11 @@ impl PlanwrightApp {
             return;
         }
         let plan = self.doc.plan().clone();
+        // The pages the preview shows, when they are of this plan as it is.
+        let laid = self.preview.document_for(self.doc.revision());
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = sender.send(render_pdf(&plan, path));
+            let _ = sender.send(render_pdf(&plan, laid, path));
         });
         self.export = Some(receiver);
         self.status = "Exporting PDF…".into();
@@ -274,8 +276,17 @@ pub(super) struct Exported {
 }
 
 /// Lays out and prints `plan`, and writes the PDF atomically to `path`.
-fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, AppError> {
-    let document = crate::layout::layout(plan, &crate::layout::PageSettings::default());
+fn render_pdf(
+    plan: &Plan,
+    laid: Option<std::sync::Arc<crate::layout::Document>>,
+    path: PathBuf,
+) -> Result<Exported, AppError> {
+    let document = laid.unwrap_or_else(|| {
+        std::sync::Arc::new(crate::layout::layout(
+            plan,
+            &crate::layout::PageSettings::default(),
+        ))
+    });
     let bytes = crate::pdf::render(&document)?;
     crate::model::file::write_atomic(
         &path,

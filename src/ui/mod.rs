@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod list;
 pub mod orgchart;
 pub mod paragraph;
+pub mod preview;
 pub mod rich;
 pub mod section;
 pub mod table;
