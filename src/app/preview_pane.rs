@@ -120,7 +120,11 @@ impl PlanwrightApp {
             note.as_deref(),
         );
         match response.clicked {
-            Some(place) => {
+            Some(mut place) => {
+                // A row opens with its first cell taking the keyboard.
+                if place.row.is_some() && place.column.is_none() {
+                    place.column = Some(0);
+                }
                 // The preview stays where the author clicked.
                 self.followed.page = Some(Page::of(&place));
                 self.followed.place = Some(place.clone());

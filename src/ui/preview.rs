@@ -131,9 +131,11 @@ pub fn show(
 
 /// A strip of page numbers to jump to, the current one highlighted.
 fn page_strip(ui: &mut Ui, count: usize, state: &mut PreviewState) {
+    // A scroll bar of its own under the numbers: a floating one covered
+    // them and took the clicks meant for them.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
         .id_salt("page strip")
-        .max_height(28.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 for index in 0..count {
