@@ -14,7 +14,7 @@ fn preview_starts(ctx: &egui::Context, page: &layout::Page) -> Vec<(f32, f32)> {
     let mut output = ctx.run_ui(RawInput::default(), |ui| {
         shapes = ui
             .painter()
-            .fonts_mut(|f| planwright::ui::preview::page_shapes(f, page, Pos2::ZERO, 1.0));
+            .fonts_mut(|f| planwright::ui::preview::page_shapes(f, page, Pos2::ZERO, 1.0, 0.125));
     });
     // No GPU: the font atlas is not uploaded anywhere.
     output.textures_delta.clear();

@@ -268,11 +268,12 @@ impl PlanwrightApp {
                     });
             });
         if self.prefs.show_preview {
-            let half = ui.available_width() * 0.45;
+            let (half, most) = (ui.available_width() * 0.45, ui.available_width() - 360.0);
             egui::Panel::right("preview")
                 .resizable(true)
                 .default_size(half)
                 .min_size(240.0)
+                .max_size(most.max(240.0))
                 .show(ui, |ui| intents.extend(self.preview_panel(ui)));
         }
         intents.extend(

@@ -16,8 +16,6 @@ use std::sync::Arc;
 pub(super) struct Followed {
     page: Option<Page>,
     place: Option<Location>,
-    /// The revision of the pages it was found on: a new layout may move it.
-    pages_revision: Option<u64>,
 }
 
 impl PlanwrightApp {
@@ -52,42 +50,31 @@ impl PlanwrightApp {
         }
     }
 
-    /// Scrolls the preview to the page the author moved to, once per move
-    /// (and again when new pages move it).
+    /// Scrolls the preview to the page the author moved to (a section
+    /// opened, a place jumped to), once per move: new pages while typing
+    /// leave the preview where the author has it.
     fn follow_author(&mut self) {
         let Some(laid) = &self.preview.laid else {
             return;
         };
-        if let Some((place, _, _)) = &self.jump {
-            self.followed.place = Some(place.clone());
-        }
-        let moved = self.followed.page.as_ref() != Some(&self.page);
-        if moved {
-            self.followed.page = Some(self.page.clone());
-            if self.jump.is_none() {
-                self.followed.place = None;
-            }
-        }
-        if !moved && self.followed.pages_revision == Some(laid.revision) {
+        let jump = self.jump.as_ref().map(|(place, _, _)| place.clone());
+        let page_moved = self.followed.page.as_ref() != Some(&self.page);
+        let jumped = jump.is_some() && jump != self.followed.place;
+        if !page_moved && !jumped {
             return;
         }
-        self.followed.pages_revision = Some(laid.revision);
+        self.followed.page = Some(self.page.clone());
+        self.followed.place = jump;
         let document = &laid.document;
-        let target = match self.selected_place() {
+        self.preview.view.scroll_to = match self.selected_place() {
             None => Some((0, 0.0)),
-            Some(place) => {
-                let page = document.page_of(&Place::Body(place.clone()));
-                page.map(|p| {
-                    let top = marked_rects(document, p, &place)
-                        .map(|r| r.y)
-                        .fold(f32::MAX, f32::min);
-                    (p, if top == f32::MAX { 0.0 } else { top })
-                })
-            }
+            Some(place) => document.page_of(&Place::Body(place.clone())).map(|p| {
+                let top = marked_rects(document, p, &place)
+                    .map(|r| r.y)
+                    .fold(f32::MAX, f32::min);
+                (p, if top == f32::MAX { 0.0 } else { top })
+            }),
         };
-        if moved || self.preview.view.scroll_to.is_none() {
-            self.preview.view.scroll_to = target.or(self.preview.view.scroll_to);
-        }
     }
 
     /// The preview pane: the pages, the selection and the warnings marked.

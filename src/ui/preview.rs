@@ -5,7 +5,7 @@
 
 use crate::layout::{Colour, Document, Item, Page, Part, Rect, TextRun};
 use crate::model::Location;
-use egui::{Align, Color32, FontId, Pos2, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Color32, FontId, Pos2, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
 /// Room around and between pages, in screen points.
 const GAP: f32 = 12.0;
@@ -27,6 +27,10 @@ pub struct PreviewState {
     pub scroll_to: Option<(usize, f32)>,
     /// The page at the top of the view, for "Page X of Y".
     pub current_page: usize,
+    /// The scale the pages were last drawn at.
+    scale: f32,
+    /// The page the strip last showed as current.
+    strip_page: Option<usize>,
 }
 
 /// Something marked on a page: the selected block, or a warning.
@@ -84,48 +88,63 @@ pub fn show(
     .max(0.1);
 
     let mut response = PreviewResponse::default();
-    let scroll_to = state.scroll_to.take();
-    egui::ScrollArea::both()
+    // A new scale (zoom, a resized pane) keeps the page at the top in view.
+    if (scale - state.scale).abs() > 0.001 {
+        if state.scroll_to.is_none() && state.scale > 0.0 {
+            state.scroll_to = Some((state.current_page, 0.0));
+        }
+        state.scale = scale;
+    }
+    // Scrolls by setting the offset: every page's height is known, so the
+    // place is reached this frame, even before the area has seen the pages.
+    let mut area = egui::ScrollArea::both()
         .id_salt("print preview")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let view = ui.clip_rect();
-            let mut top_page = None;
-            ui.add_space(GAP);
-            for (index, page) in document.pages.iter().enumerate() {
-                let size = vec2(page.width, page.height) * scale;
-                let width = ui.available_width().max(size.x);
-                let (row, _) = ui.allocate_exact_size(vec2(width, size.y), Sense::hover());
-                let rect =
-                    egui::Rect::from_min_size(pos2(row.center().x - size.x / 2.0, row.min.y), size);
-                let id = ui.scope_id().with(("preview page", index));
-                let page_response = ui.interact(rect, id, Sense::click());
-                let name = format!("Page {} of {count}", index + 1);
-                super::set_accessible_name(ui, &page_response, &name);
-                if top_page.is_none() && rect.bottom() > view.top() + view.height() * 0.3 {
-                    top_page = Some(index);
-                }
-                if ui.is_rect_visible(rect) {
-                    paint_page(ui.painter(), page, rect.min, scale);
-                    paint_marks(ui, marks, index, rect.min, scale);
-                }
-                if let Some(pointer) = page_response.interact_pointer_pos()
-                    && page_response.clicked()
-                {
-                    let at = (pointer - rect.min) / scale;
-                    response.clicked = part_at(page, at.x, at.y);
-                }
-                if let Some((target, y)) = scroll_to
-                    && target == index
-                {
-                    let at = rect.min.y + (y * scale - GAP).max(0.0);
-                    let target = egui::Rect::from_min_size(pos2(rect.min.x, at), vec2(size.x, 1.0));
-                    ui.scroll_to_rect(target, Some(Align::TOP));
-                }
-                ui.add_space(GAP);
+        .auto_shrink([false, false]);
+    if let Some((target, y)) = state.scroll_to.take() {
+        let above: f32 = (document.pages.iter().take(target))
+            .map(|p| p.height * scale + GAP)
+            .sum();
+        area = area.vertical_scroll_offset((GAP + above + y * scale - GAP).max(0.0));
+    }
+    area.show(ui, |ui| {
+        // Pages and gaps only, so the offsets above add up.
+        ui.spacing_mut().item_spacing.y = 0.0;
+        let view = ui.clip_rect();
+        let mut top_page = None;
+        ui.add_space(GAP);
+        for (index, page) in document.pages.iter().enumerate() {
+            let size = vec2(page.width, page.height) * scale;
+            let width = ui.available_width().max(size.x);
+            let (row, _) = ui.allocate_exact_size(vec2(width, size.y), Sense::hover());
+            let rect =
+                egui::Rect::from_min_size(pos2(row.center().x - size.x / 2.0, row.min.y), size);
+            let id = ui.scope_id().with(("preview page", index));
+            let page_response = ui.interact(rect, id, Sense::click());
+            let name = format!("Page {} of {count}", index + 1);
+            super::set_accessible_name(ui, &page_response, &name);
+            if top_page.is_none() && rect.bottom() > view.top() + view.height() * 0.3 {
+                top_page = Some(index);
             }
-            state.current_page = top_page.unwrap_or(count.saturating_sub(1));
-        });
+            if ui.is_rect_visible(rect) {
+                paint_page(ui.painter(), page, rect.min, scale);
+                paint_marks(ui, marks, index, rect.min, scale);
+            }
+            if let Some(pointer) = page_response.interact_pointer_pos()
+                && page_response.clicked()
+            {
+                let at = (pointer - rect.min) / scale;
+                response.clicked = part_at(page, at.x, at.y);
+            }
+            ui.add_space(GAP);
+        }
+        let top_page = top_page.unwrap_or(count.saturating_sub(1));
+        // The page number above and the strip were drawn with the old
+        // page: draw again.
+        if top_page != state.current_page {
+            ui.ctx().request_repaint();
+        }
+        state.current_page = top_page;
+    });
     response
 }
 
@@ -137,6 +156,10 @@ fn page_strip(ui: &mut Ui, count: usize, state: &mut PreviewState) {
     egui::ScrollArea::horizontal()
         .id_salt("page strip")
         .show(ui, |ui| {
+            // The strip follows the pages only when the page changes, so
+            // the author can scroll it to a page far away.
+            let follow = state.strip_page != Some(state.current_page);
+            state.strip_page = Some(state.current_page);
             ui.horizontal(|ui| {
                 for index in 0..count {
                     let shown = state.current_page == index;
@@ -144,6 +167,8 @@ fn page_strip(ui: &mut Ui, count: usize, state: &mut PreviewState) {
                     super::set_accessible_name(ui, &button, &format!("Go to page {}", index + 1));
                     if button.clicked() {
                         state.scroll_to = Some((index, 0.0));
+                    } else if shown && follow {
+                        button.scroll_to_me(None);
                     }
                 }
             });
@@ -177,17 +202,22 @@ pub fn paint_page(painter: &egui::Painter, page: &Page, origin: Pos2, scale: f32
         Color32::from_black_alpha(60),
     );
     painter.rect_filled(paper, 0.0, Color32::WHITE);
-    let shapes = painter.fonts_mut(|fonts| page_shapes(fonts, page, origin, scale));
+    // A hairline is never thinner than a pixel, as in PDF viewers: thinner
+    // lines were drawn faint (table grids all but vanished).
+    let hairline = 1.0 / painter.pixels_per_point();
+    let shapes = painter.fonts_mut(|fonts| page_shapes(fonts, page, origin, scale, hairline));
     painter.extend(shapes);
 }
 
 /// The shapes that draw `page`'s items with its top-left corner at
-/// `origin`, `scale` screen points to a printer's point.
+/// `origin`, `scale` screen points to a printer's point; no line thinner
+/// than `hairline`.
 pub fn page_shapes(
     fonts: &mut egui::epaint::text::FontsView<'_>,
     page: &Page,
     origin: Pos2,
     scale: f32,
+    hairline: f32,
 ) -> Vec<Shape> {
     let mut shapes = Vec::with_capacity(page.items.len());
     for item in &page.items {
@@ -209,9 +239,9 @@ pub fn page_shapes(
                     at(origin, scale, from.0, from.1),
                     at(origin, scale, to.0, to.1),
                 ],
-                Stroke::new(width * scale, colour(*c)),
+                Stroke::new((width * scale).max(hairline), colour(*c)),
             )),
-            Item::Text(run) => shapes.extend(text_shapes(fonts, run, origin, scale)),
+            Item::Text(run) => shapes.extend(text_shapes(fonts, run, origin, scale, hairline)),
             // Links are invisible on paper too.
             Item::Link { .. } => {}
         }
@@ -226,6 +256,7 @@ fn text_shapes(
     run: &TextRun,
     origin: Pos2,
     scale: f32,
+    hairline: f32,
 ) -> Vec<Shape> {
     if run.text.is_empty() {
         return Vec::new();
@@ -262,7 +293,7 @@ fn text_shapes(
                 at(origin, scale, run.x, under),
                 at(origin, scale, run.x + run.width, under),
             ],
-            Stroke::new(run.size * 0.06 * scale, colour(run.colour)),
+            Stroke::new((run.size * 0.06 * scale).max(hairline), colour(run.colour)),
         ));
     }
     shapes
