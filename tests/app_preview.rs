@@ -268,3 +268,41 @@ fn a_page_flow_warning_shows_on_its_page_and_with_the_findings() {
     let listed = format!("page {}: {}", warning.page + 1, warning.warning.message);
     assert!(harness.query_by_label(&listed).is_some(), "{listed}");
 }
+
+#[test]
+fn moving_into_a_block_scrolls_the_preview_to_its_page() {
+    let fixture = Fixture::new();
+    let mut harness = with_preview(&fixture, seed("2008-09-childrens-social-services.ron"));
+    let (_, document) = harness.state().preview_pages().unwrap();
+    // A paragraph printed on a later page than its section's heading.
+    let plan = harness.state().plan().clone();
+    let page_of = |location: planwright::model::Location| {
+        document.page_of(&Place::Body(location)).unwrap_or(0)
+    };
+    let (path, name, page) = plan
+        .walk_sections()
+        .into_iter()
+        .find_map(|(path, section)| {
+            let heading = page_of(planwright::model::Location::section(&path));
+            section.blocks.iter().enumerate().find_map(|(b, block)| {
+                let page = page_of(planwright::model::Location::block(&path, b));
+                let paragraph = matches!(block, planwright::model::Block::Paragraph(_));
+                (paragraph && page > heading)
+                    .then(|| (path.clone(), planwright::ui::block_name(block, b), page))
+            })
+        })
+        .expect("a paragraph on a later page than its heading");
+    harness.state_mut().show_page(Page::Section(path));
+    harness.run();
+    assert_ne!(harness.state().preview_page(), page);
+    let field = harness
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .find(|n| label(n).is_some_and(|l| l == name))
+        .expect("the paragraph's field");
+    field.focus();
+    for _ in 0..4 {
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().preview_page(), page, "{name}");
+}

@@ -383,6 +383,7 @@ impl PlanwrightApp {
                     },
                 }
             });
+        self.followed.editing = cx.editing.take();
         if let Some(field) = cx.rich_focus.take() {
             self.rich_field = Some(field);
         }

@@ -16,6 +16,8 @@ use std::sync::Arc;
 pub(super) struct Followed {
     page: Option<Page>,
     place: Option<Location>,
+    /// The block holding the editor's keyboard, if any (set each frame).
+    pub(super) editing: Option<Location>,
 }
 
 impl PlanwrightApp {
@@ -60,11 +62,23 @@ impl PlanwrightApp {
         let jump = self.jump.as_ref().map(|(place, _, _)| place.clone());
         let page_moved = self.followed.page.as_ref() != Some(&self.page);
         let jumped = jump.is_some() && jump != self.followed.place;
-        if !page_moved && !jumped {
+        // Moving the keyboard into another block (a row of the block
+        // followed already is no move: the author clicked it in the preview).
+        let block = |l: &Location| (l.sections.clone(), l.block);
+        let on_page = |l: &Location| matches!(&self.page, Page::Section(p) if *p == l.sections);
+        let entered = match (&self.followed.editing, &self.followed.place) {
+            // The keyboard still in a field of the page just left.
+            (Some(editing), _) if !on_page(editing) => false,
+            (Some(editing), Some(place)) => block(editing) != block(place),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if !page_moved && !jumped && !entered {
             return;
         }
         self.followed.page = Some(self.page.clone());
-        self.followed.place = jump;
+        let editing = (self.followed.editing.clone()).filter(|l| !page_moved && on_page(l));
+        self.followed.place = jump.or(editing);
         let document = &laid.document;
         self.preview.view.scroll_to = match self.selected_place() {
             None => Some((0, 0.0)),
