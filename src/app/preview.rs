@@ -32,8 +32,9 @@ struct Job {
     receiver: Receiver<Laid>,
 }
 
-#[derive(Default)]
 pub struct Preview {
+    /// How long a layout may run before it is abandoned.
+    pub bound: Duration,
     /// The newest pages; shown until newer ones arrive.
     pub laid: Option<Laid>,
     job: Option<Job>,
@@ -43,6 +44,19 @@ pub struct Preview {
     pub abandoned: Option<u64>,
     /// The preview pane's own view state (zoom, page to show).
     pub view: crate::ui::preview::PreviewState,
+}
+
+impl Default for Preview {
+    fn default() -> Self {
+        Preview {
+            bound: LAYOUT_BOUND,
+            laid: None,
+            job: None,
+            seen: None,
+            abandoned: None,
+            view: Default::default(),
+        }
+    }
 }
 
 impl Preview {
@@ -63,18 +77,22 @@ impl Preview {
     /// needs another look, if it does.
     pub fn tick(&mut self, plan: &Plan, revision: u64, time: f64) -> Option<Duration> {
         if let Some(job) = &self.job {
-            match job.receiver.try_recv() {
+            // Past the bound, even a result that has just come is dropped:
+            // the author was told the layout ran too long.
+            let result = if job.started.elapsed() > self.bound {
+                Err(TryRecvError::Disconnected)
+            } else {
+                job.receiver.try_recv()
+            };
+            match result {
                 Ok(laid) => {
                     self.laid = Some(laid);
                     self.job = None;
                 }
+                // Too long, or the worker panicked: the thread cannot be
+                // stopped, so its result is dropped and that revision is
+                // not laid out again.
                 Err(TryRecvError::Disconnected) => {
-                    // The worker panicked: treat it as a layout that never ends.
-                    self.abandoned = Some(job.revision);
-                    self.job = None;
-                }
-                Err(TryRecvError::Empty) if job.started.elapsed() > LAYOUT_BOUND => {
-                    // The thread cannot be stopped; its result is dropped.
                     self.abandoned = Some(job.revision);
                     self.job = None;
                 }
@@ -137,7 +155,7 @@ impl Preview {
         if self.abandoned == Some(revision) {
             return Some(format!(
                 "The print layout took longer than {} s and was stopped; these pages are from before your last change.",
-                LAYOUT_BOUND.as_secs()
+                self.bound.as_secs_f32()
             ));
         }
         match &self.laid {
@@ -145,5 +163,57 @@ impl Preview {
             Some(laid) if laid.revision != revision => Some("Updating…".into()),
             Some(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(preview: &mut Preview, plan: &Plan, revision: u64, time: &mut f64) {
+        let started = Instant::now();
+        while preview.tick(plan, revision, *time).is_some() {
+            assert!(started.elapsed() < Duration::from_secs(20));
+            std::thread::sleep(Duration::from_millis(5));
+            *time += 0.005;
+        }
+    }
+
+    #[test]
+    fn a_layout_past_its_bound_is_abandoned_and_the_old_pages_stay() {
+        let plan = crate::app::sample_plan();
+        let mut preview = Preview::default();
+        let mut time = 0.0;
+        wait(&mut preview, &plan, 1, &mut time);
+        assert_eq!(preview.laid.as_ref().map(|l| l.revision), Some(1));
+        assert_eq!(preview.note(1), None);
+
+        // The next change waits for the pause, then runs out of time.
+        preview.bound = Duration::ZERO;
+        assert!(
+            preview
+                .tick(&plan, 2, time)
+                .is_some_and(|d| d > Duration::ZERO)
+        );
+        assert!(!preview.is_busy(), "no layout before the pause");
+        assert_eq!(preview.note(2).as_deref(), Some("Updating…"));
+        time += DEBOUNCE_SECONDS;
+        wait(&mut preview, &plan, 2, &mut time);
+        assert_eq!(preview.abandoned, Some(2));
+        assert_eq!(
+            preview.laid.as_ref().map(|l| l.revision),
+            Some(1),
+            "old pages kept"
+        );
+        assert!(preview.note(2).unwrap().contains("took longer"));
+
+        // The next change is tried again.
+        preview.bound = LAYOUT_BOUND;
+        time += DEBOUNCE_SECONDS;
+        wait(&mut preview, &plan, 3, &mut time);
+        time += DEBOUNCE_SECONDS;
+        wait(&mut preview, &plan, 3, &mut time);
+        assert_eq!(preview.laid.as_ref().map(|l| l.revision), Some(3));
+        assert!(preview.document_for(3).is_some() && preview.document_for(2).is_none());
     }
 }
