@@ -70,10 +70,12 @@ pub fn show(
         }
         ui.separator();
         ui.label(format!("Page {} of {count}", state.current_page + 1));
+        // On the same line, so the pages do not jump as it comes and goes.
+        if let Some(note) = note {
+            ui.separator();
+            ui.label(egui::RichText::new(note).weak());
+        }
     });
-    if let Some(note) = note {
-        ui.label(egui::RichText::new(note).weak());
-    }
     page_strip(ui, count, state);
     ui.separator();
 
