@@ -306,3 +306,22 @@ fn moving_into_a_block_scrolls_the_preview_to_its_page() {
     harness.run();
     assert_eq!(harness.state().preview_page(), page, "{name}");
 }
+
+#[test]
+fn opening_another_plan_shows_its_pages_not_the_last_plans() {
+    let fixture = Fixture::new();
+    let mut harness = with_preview(&fixture, seed("2008-09-childrens-social-services.ron"));
+    let (_, before) = harness.state().preview_pages().unwrap();
+    let other = seed("2008-09-strategy-policy-performance.ron");
+    harness
+        .state_mut()
+        .command(planwright::app::commands::Command::OpenPath(other.clone()));
+    harness.run();
+    assert_eq!(harness.state().path(), Some(other.as_path()));
+    wait_for_pages(&mut harness);
+    let (_, after) = harness.state().preview_pages().unwrap();
+    let plan = planwright::model::file::load(&other).unwrap();
+    let expected = planwright::layout::layout(&plan, &Default::default());
+    assert_ne!(before.pages.len(), after.pages.len());
+    assert_eq!(*after, expected, "the opened plan's pages");
+}

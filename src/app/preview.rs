@@ -60,6 +60,16 @@ impl Default for Preview {
 }
 
 impl Preview {
+    /// Drops everything of the plan before (another plan was opened),
+    /// keeping the pane's zoom.
+    pub fn forget(&mut self) {
+        *self = Preview {
+            bound: self.bound,
+            view: std::mem::take(&mut self.view),
+            ..Preview::default()
+        };
+    }
+
     /// The pages laid out from exactly `revision`, if the preview has them.
     pub fn document_for(&self, revision: u64) -> Option<Arc<layout::Document>> {
         (self.laid.as_ref())

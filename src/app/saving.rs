@@ -15,6 +15,9 @@ impl PlanwrightApp {
     /// Starts over with another document.
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        // Its revisions count afresh: pages of the last plan must go.
+        self.preview.forget();
+        self.followed = Default::default();
         self.recovery_stale = false;
         // Not while the author is yet to say whether to restore it.
         if !matches!(self.prompt, Some(Prompt::Restore(_))) {
