@@ -161,9 +161,9 @@ fn main() {
 
 /// A frame, then the 16 ms until the next, in real time (the layout
 /// runs on a worker thread meanwhile).
-fn tick(ctx: &Context, app: &mut PlanwrightApp, time: &mut f64, events: Vec<Event>) {
-    *time += 0.016;
-    frame_with(ctx, app, *time, events);
+fn tick(ctx: &Context, app: &mut PlanwrightApp, clock: &Instant, events: Vec<Event>) {
+    // The pause is measured in the frames' input time: keep it real.
+    frame_with(ctx, app, clock.elapsed().as_secs_f64(), events);
     std::thread::sleep(Duration::from_millis(16));
 }
 
@@ -192,14 +192,13 @@ fn preview(seed: &Path, recovery: &Path) {
     };
     let (ctx, mut app) = start_with(seed, recovery, prefs);
     let started = Instant::now();
-    let mut time = 0.0;
     let shown = |app: &PlanwrightApp| {
         app.preview_pages()
             .is_some_and(|(revision, _)| revision == app.document().revision())
     };
     while !shown(&app) {
         assert!(started.elapsed() < Duration::from_secs(20), "no pages");
-        tick(&ctx, &mut app, &mut time, Vec::new());
+        tick(&ctx, &mut app, &started, Vec::new());
     }
     // Scroll the pages with the wheel, the pointer over the preview.
     let over_pages = pos2(1150.0, 450.0);
@@ -212,7 +211,7 @@ fn preview(seed: &Path, recovery: &Path) {
                 source: egui::MouseWheelSource::Unknown,
                 modifiers: egui::Modifiers::NONE,
             };
-            time += 0.016;
+            let time = started.elapsed().as_secs_f64();
             let t = Instant::now();
             frame_with(
                 &ctx,
@@ -238,13 +237,13 @@ fn preview(seed: &Path, recovery: &Path) {
 
     // F6 into the editor puts the keyboard in the page's first field; type.
     app.command(Command::PreviousPane);
-    tick(&ctx, &mut app, &mut time, Vec::new());
+    tick(&ctx, &mut app, &started, Vec::new());
     app.command(Command::NextPane);
-    tick(&ctx, &mut app, &mut time, Vec::new());
-    tick(&ctx, &mut app, &mut time, Vec::new());
+    tick(&ctx, &mut app, &started, Vec::new());
+    tick(&ctx, &mut app, &started, Vec::new());
     let before = app.document().revision();
     let typed = Instant::now();
-    tick(&ctx, &mut app, &mut time, vec![Event::Text("x".into())]);
+    tick(&ctx, &mut app, &started, vec![Event::Text("x".into())]);
     assert_ne!(
         app.document().revision(),
         before,
@@ -252,7 +251,7 @@ fn preview(seed: &Path, recovery: &Path) {
     );
     while !shown(&app) {
         assert!(typed.elapsed() < Duration::from_secs(20), "no new pages");
-        tick(&ctx, &mut app, &mut time, Vec::new());
+        tick(&ctx, &mut app, &started, Vec::new());
     }
     report(
         "keystroke to new preview pages",
