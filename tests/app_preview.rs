@@ -325,3 +325,25 @@ fn opening_another_plan_shows_its_pages_not_the_last_plans() {
     assert_ne!(before.pages.len(), after.pages.len());
     assert_eq!(*after, expected, "the opened plan's pages");
 }
+
+#[test]
+fn export_pdf_writes_the_pages_the_preview_shows() {
+    let fixture = Fixture::new();
+    let mut harness = with_preview(&fixture, seed("2008-09-strategy-policy-performance.ron"));
+    let (_, shown) = harness.state().preview_pages().unwrap();
+    let pdf = fixture.path("plan.pdf");
+    fixture.answers.queue(&pdf);
+    harness
+        .state_mut()
+        .command(planwright::app::commands::Command::ExportPdf);
+    for _ in 0..500 {
+        harness.step();
+        if !fixture.answers.shown.borrow().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(*fixture.answers.shown.borrow(), vec![pdf.clone()]);
+    let written = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(written.get_pages().len(), shown.pages.len());
+}
