@@ -14,13 +14,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse_checked();
     match cli.command {
         Some(command) => run(command),
-        None => launch(cli.plan, started),
+        None => launch(cli.plan, cli.preview, started),
     }
 }
 
 /// Opens the editor window, on `plan` or the bundled sample plan.
-/// `PLANWRIGHT_TIMINGS=1` reports frame times on stderr.
-fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+/// `PLANWRIGHT_TIMINGS=1` reports frame times on stderr; `preview` shows
+/// the print preview.
+fn launch(
+    plan: Option<std::path::PathBuf>,
+    preview: bool,
+    started: std::time::Instant,
+) -> ExitCode {
     let timings = std::env::var_os("PLANWRIGHT_TIMINGS").map(|_| started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -42,10 +47,11 @@ fn launch(plan: Option<std::path::PathBuf>, started: std::time::Instant) -> Exit
         options,
         Box::new(move |cc| {
             planwright::ui::install_fonts(&cc.egui_ctx);
-            let prefs: Prefs = cc
+            let mut prefs: Prefs = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, PREFS_KEY))
                 .unwrap_or_default();
+            prefs.show_preview |= preview;
             Ok(Box::new(PlanwrightApp::new(Setup {
                 dialogs: Box::new(NativeDialogs),
                 recovery_dir,

@@ -133,6 +133,7 @@ impl PlanwrightApp {
                 egui::gui_zoom::zoom_menu_buttons(ui);
                 ui.separator();
                 ui.checkbox(&mut self.prefs.show_findings, "Findings panel");
+                ui.checkbox(&mut self.prefs.show_preview, "Print preview");
                 ui.separator();
                 self.command_button(ui, Command::NextPane, true);
                 self.command_button(ui, Command::PreviousPane, true);
@@ -226,6 +227,7 @@ impl PlanwrightApp {
             ui.label(RichText::new("click one to go to its place").weak());
         });
         let focus = self.take_pane_focus(super::panes::Pane::Findings);
-        crate::ui::findings::show(ui, self.doc.plan(), self.doc.findings(), focus)
+        let clicked = crate::ui::findings::show(ui, self.doc.plan(), self.doc.findings(), focus);
+        clicked.or_else(|| self.layout_findings(ui))
     }
 }

@@ -161,6 +161,8 @@ pub struct Prefs {
     pub theme: egui::ThemePreference,
     pub zoom: f32,
     pub show_findings: bool,
+    /// The print preview pane beside the editor.
+    pub show_preview: bool,
 }
 
 impl Default for Prefs {
@@ -170,6 +172,7 @@ impl Default for Prefs {
             theme: egui::ThemePreference::System,
             zoom: 1.0,
             show_findings: true,
+            show_preview: false,
         }
     }
 }

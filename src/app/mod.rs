@@ -9,6 +9,8 @@ pub mod error;
 pub mod files;
 mod find_bar;
 mod panes;
+pub mod preview;
+mod preview_pane;
 mod prompts;
 mod saving;
 mod timings;
@@ -101,6 +103,9 @@ pub struct PlanwrightApp {
     focus_pane: Option<panes::Pane>,
     /// Whether the window had the focus last frame, to notice its return.
     window_focused: bool,
+    /// The print preview's pages and the worker that lays them out.
+    preview: preview::Preview,
+    followed: preview_pane::Followed,
 }
 
 impl PlanwrightApp {
@@ -132,6 +137,8 @@ impl PlanwrightApp {
             pane: panes::Pane::Editor,
             focus_pane: None,
             window_focused: true,
+            preview: preview::Preview::default(),
+            followed: Default::default(),
         };
         // Unsaved work from a crash is found before the plan asked for is
         // opened, since opening a plan starts its recovery afresh.
@@ -260,6 +267,15 @@ impl PlanwrightApp {
                         ));
                     });
             });
+        if self.prefs.show_preview {
+            let (half, most) = (ui.available_width() * 0.45, ui.available_width() - 360.0);
+            egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(half)
+                .min_size(240.0)
+                .max_size(most.max(240.0))
+                .show(ui, |ui| intents.extend(self.preview_panel(ui)));
+        }
         intents.extend(
             egui::CentralPanel::default()
                 .show(ui, |ui| self.editor(ui))
@@ -278,6 +294,7 @@ impl PlanwrightApp {
         self.poll_export(&ctx);
         self.show_prompt(&ctx);
         self.run_commands(&ctx);
+        self.tick_preview(&ctx, time);
         self.autosave(&ctx, time);
         self.update_title(&ctx);
         self.prefs.zoom = ctx.zoom_factor();
@@ -366,6 +383,7 @@ impl PlanwrightApp {
                     },
                 }
             });
+        self.followed.editing = cx.editing.take();
         if let Some(field) = cx.rich_focus.take() {
             self.rich_field = Some(field);
         }

@@ -15,6 +15,9 @@ impl PlanwrightApp {
     /// Starts over with another document.
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        // Its revisions count afresh: pages of the last plan must go.
+        self.preview.forget();
+        self.followed = Default::default();
         self.recovery_stale = false;
         // Not while the author is yet to say whether to restore it.
         if !matches!(self.prompt, Some(Prompt::Restore(_))) {
@@ -191,9 +194,11 @@ impl PlanwrightApp {
             return;
         }
         let plan = self.doc.plan().clone();
+        // The pages the preview shows, when they are of this plan as it is.
+        let laid = self.preview.document_for(self.doc.revision());
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = sender.send(render_pdf(&plan, path));
+            let _ = sender.send(render_pdf(&plan, laid, path));
         });
         self.export = Some(receiver);
         self.status = "Exporting PDF…".into();
@@ -274,8 +279,17 @@ pub(super) struct Exported {
 }
 
 /// Lays out and prints `plan`, and writes the PDF atomically to `path`.
-fn render_pdf(plan: &Plan, path: PathBuf) -> Result<Exported, AppError> {
-    let document = crate::layout::layout(plan, &crate::layout::PageSettings::default());
+fn render_pdf(
+    plan: &Plan,
+    laid: Option<std::sync::Arc<crate::layout::Document>>,
+    path: PathBuf,
+) -> Result<Exported, AppError> {
+    let document = laid.unwrap_or_else(|| {
+        std::sync::Arc::new(crate::layout::layout(
+            plan,
+            &crate::layout::PageSettings::default(),
+        ))
+    });
     let bytes = crate::pdf::render(&document)?;
     crate::model::file::write_atomic(
         &path,

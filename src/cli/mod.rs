@@ -21,6 +21,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A plan file (.ron) to open in the editor.
     pub plan: Option<PathBuf>,
+    /// Show the print preview beside the editor.
+    #[arg(long)]
+    pub preview: bool,
 }
 
 impl Cli {

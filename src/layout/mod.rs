@@ -16,6 +16,7 @@ mod flow;
 pub mod fonts;
 mod furniture;
 mod page;
+mod pageflow;
 mod rowsplit;
 mod rules;
 mod table;
@@ -23,6 +24,7 @@ mod text;
 
 pub use fonts::Face;
 pub use page::*;
+pub use pageflow::{FlowWarning, SHORT_PAGE, page_flow};
 
 use crate::model::{Plan, Section};
 use compose::Composer;

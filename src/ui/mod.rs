@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod list;
 pub mod orgchart;
 pub mod paragraph;
+pub mod preview;
 pub mod rich;
 pub mod section;
 pub mod table;
@@ -68,6 +69,9 @@ pub struct EditContext<'a> {
     /// The visible label of the block being drawn; a block that is one
     /// field (a paragraph) is named by it.
     pub block_label: Option<Id>,
+    /// The block holding the field with the keyboard, for the print
+    /// preview to follow.
+    pub editing: Option<Location>,
 }
 
 impl<'a> EditContext<'a> {
@@ -84,6 +88,7 @@ impl<'a> EditContext<'a> {
             focus_first: false,
             rich_focus: None,
             block_label: None,
+            editing: None,
         }
     }
 

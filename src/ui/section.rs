@@ -62,6 +62,11 @@ impl Editor<Section> for SectionEditor<'_> {
                     show_findings(ui, cx, &location);
                 })
                 .response;
+            let focused = ui.ctx().memory(|m| m.focused());
+            let focused = focused.and_then(|id| ui.ctx().read_response(id));
+            if focused.is_some_and(|f| response.rect.contains_rect(f.rect)) {
+                cx.editing = Some(location.clone());
+            }
             if cx.is_jump_target(&location) {
                 response.scroll_to_me(Some(egui::Align::TOP));
                 cx.jump = None;
