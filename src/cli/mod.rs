@@ -290,16 +290,13 @@ fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
-    let existing = std::fs::read(output).ok();
-    let is_plan = existing.is_some() && std::fs::read(path).ok() == existing;
-    let is_html = existing.as_ref().is_none_or(|bytes| html::is_html(bytes));
-    if is_plan || (!force && !is_html) {
-        let why = if is_plan {
-            "is the plan itself"
+    if let Err(why) = html::check_output(Some(path), output, force) {
+        let hint = if force {
+            ""
         } else {
-            "exists and is not an HTML page, so it was left as it is; give --force to replace it"
+            "; give --force to replace a file that is not a page"
         };
-        report_error(&format!("{} {why}", output.display()));
+        report_error(&format!("{why}{hint}"));
         return ExitCode::FAILURE;
     }
     let page = html::render(&plan);
