@@ -270,3 +270,30 @@ fn text_is_escaped_and_ratings_read_as_words() {
         "{read}"
     );
 }
+
+#[test]
+fn a_footnote_mark_links_to_its_note_but_a_star_inside_a_word_does_not() {
+    use planwright::model::{Note, Rich};
+    let mut plan = planwright::template::all()[0].new_plan();
+    plan.sections[0].blocks = vec![
+        Block::Paragraph(Rich::plain("Visits rose to 6473* and grades A*-G held.")),
+        Block::Note(Note {
+            marker: String::new(),
+            text: Rich::plain("* Final figures due March 08"),
+        }),
+    ];
+    let page = html::render(&plan);
+    let id = page
+        .split("<p class=\"note\" id=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the note has an id");
+    assert!(
+        page.contains(&format!(
+            "6473<a href=\"#{id}\" class=\"mark\">*</a> and grades A*-G held."
+        )),
+        "{page}"
+    );
+    assert!(page.contains("\">* Final figures due March 08</p>"));
+    check_balanced("marks", &tags(&page));
+}

@@ -16,11 +16,32 @@ pub(super) struct Writer<'a> {
     /// The current section's notes: marker (without a trailing `:`) and id.
     notes: Vec<(String, String)>,
     note_count: usize,
+    /// Writing a note itself: its own mark is not a link to it.
+    in_note: bool,
 }
 
 /// A note marker as a footnote mark shows it: `Note 1:` → `Note 1`.
 fn mark_key(marker: &str) -> String {
     marker.trim().trim_end_matches(':').trim().to_string()
+}
+
+/// The mark that refers to a note: its marker, or the symbols its text
+/// starts with (`* This target…` → `*`).
+fn note_key(note: &Note) -> String {
+    let key = mark_key(&note.marker);
+    if !key.is_empty() {
+        return key;
+    }
+    let text = note.text.to_plain();
+    let text = text.trim_start();
+    let symbols = text.find(|c: char| c.is_alphanumeric() || c.is_whitespace());
+    text[..symbols.unwrap_or(text.len())].to_string()
+}
+
+/// A mark made of symbols (`*`, `**`, `†`): it is found at the end of the
+/// word it annotates (`6473*`), unlike `Note 1`.
+fn is_symbol_mark(mark: &str) -> bool {
+    !mark.is_empty() && !mark.chars().any(char::is_alphanumeric)
 }
 
 impl<'a> Writer<'a> {
@@ -30,6 +51,7 @@ impl<'a> Writer<'a> {
             out: String::new(),
             notes: Vec::new(),
             note_count: 0,
+            in_note: false,
         }
     }
 
@@ -45,7 +67,7 @@ impl<'a> Writer<'a> {
         let mut ids = Vec::new();
         for note in notes {
             self.note_count += 1;
-            ids.push((mark_key(&note.marker), format!("note-{}", self.note_count)));
+            ids.push((note_key(note), format!("note-{}", self.note_count)));
         }
         self.notes = ids;
     }
@@ -84,9 +106,48 @@ impl<'a> Writer<'a> {
                     close.push(end);
                 }
             }
-            self.out.push_str(&escape(&span.text).replace('\n', "<br>"));
+            if safe_link || span.superscript || self.in_note {
+                self.out.push_str(&escape(&span.text).replace('\n', "<br>"));
+            } else {
+                let text = self.with_marks_linked(&span.text);
+                self.out.push_str(&text.replace('\n', "<br>"));
+            }
             close.iter().rev().for_each(|c| self.out.push_str(c));
         }
+    }
+
+    /// `text` escaped, with each word's trailing note mark (`6473*`,
+    /// `43.2**`) a link to its note. A mark inside a word (`A*-G`) is text.
+    fn with_marks_linked(&self, text: &str) -> String {
+        let mut marks: Vec<&(String, String)> = self
+            .notes
+            .iter()
+            .filter(|(m, _)| is_symbol_mark(m))
+            .collect();
+        marks.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+        let mut out = String::with_capacity(text.len());
+        for piece in text.split_inclusive(char::is_whitespace) {
+            let word = piece.trim_end_matches([',', '.', ';', ':', ')', ' ', '\n', '\t']);
+            let found = marks.iter().find(|(m, _)| {
+                word.len() > m.len()
+                    && word.ends_with(m.as_str())
+                    && !word[..word.len() - m.len()].ends_with(|c: char| m.contains(c))
+            });
+            match found {
+                Some((mark, id)) => {
+                    let stem = &word[..word.len() - mark.len()];
+                    let _ = write!(
+                        out,
+                        "{}<a href=\"#{id}\" class=\"mark\">{}</a>{}",
+                        escape(stem),
+                        escape(mark),
+                        escape(&piece[word.len()..])
+                    );
+                }
+                None => out.push_str(&escape(piece)),
+            }
+        }
+        out
     }
 
     pub fn block(&mut self, block: &Block) {
@@ -118,7 +179,9 @@ impl<'a> Writer<'a> {
         if !note.marker.is_empty() {
             let _ = write!(self.out, "{} ", escape(&note.marker));
         }
+        self.in_note = true;
         self.rich(&note.text);
+        self.in_note = false;
         self.out.push_str("</p>\n");
     }
 
