@@ -277,9 +277,14 @@ fn a_footnote_mark_links_to_its_note_but_a_star_inside_a_word_does_not() {
     let mut plan = planwright::template::all()[0].new_plan();
     plan.sections[0].blocks = vec![
         Block::Paragraph(Rich::plain("Visits rose to 6473* and grades A*-G held.")),
+        Block::Paragraph(Rich::plain("See note 1; footnote 10 is not it.")),
         Block::Note(Note {
             marker: String::new(),
             text: Rich::plain("* Final figures due March 08"),
+        }),
+        Block::Note(Note {
+            marker: "Note 1:".into(),
+            text: Rich::plain("Targets are set in May."),
         }),
     ];
     let page = html::render(&plan);
@@ -295,5 +300,14 @@ fn a_footnote_mark_links_to_its_note_but_a_star_inside_a_word_does_not() {
         "{page}"
     );
     assert!(page.contains("\">* Final figures due March 08</p>"));
+    let second = page.split("<p class=\"note\" id=\"").nth(2).unwrap();
+    let id = second.split('"').next().unwrap();
+    assert!(
+        page.contains(&format!(
+            "See <a href=\"#{id}\" class=\"mark\">note 1</a>; footnote 10 is not it."
+        )),
+        "{page}"
+    );
+    assert!(second.contains("\">Note 1: Targets are set in May.</p>"));
     check_balanced("marks", &tags(&page));
 }

@@ -116,16 +116,41 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// `text` escaped, with each word's trailing note mark (`6473*`,
-    /// `43.2**`) a link to its note. A mark inside a word (`A*-G`) is text.
+    /// `text` escaped, with its references to the section's notes made
+    /// links: a word's trailing mark (`6473*`, `43.2**`; inside a word,
+    /// as in `A*-G`, it is text) and a named note (`See note 1`).
     fn with_marks_linked(&self, text: &str) -> String {
+        let mut links = self.mark_links(text);
+        links.extend(self.named_links(text));
+        links.sort();
+        let mut out = String::with_capacity(text.len());
+        let mut done = 0;
+        for (start, end, id) in links {
+            if start < done {
+                continue;
+            }
+            out.push_str(&escape(&text[done..start]));
+            let _ = write!(
+                out,
+                "<a href=\"#{id}\" class=\"mark\">{}</a>",
+                escape(&text[start..end])
+            );
+            done = end;
+        }
+        out.push_str(&escape(&text[done..]));
+        out
+    }
+
+    /// Where symbol marks end words in `text`: byte ranges and note ids.
+    fn mark_links(&self, text: &str) -> Vec<(usize, usize, String)> {
         let mut marks: Vec<&(String, String)> = self
             .notes
             .iter()
             .filter(|(m, _)| is_symbol_mark(m))
             .collect();
         marks.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
-        let mut out = String::with_capacity(text.len());
+        let mut links = Vec::new();
+        let mut offset = 0;
         for piece in text.split_inclusive(char::is_whitespace) {
             let word = piece.trim_end_matches([',', '.', ';', ':', ')', ' ', '\n', '\t']);
             let found = marks.iter().find(|(m, _)| {
@@ -133,21 +158,41 @@ impl<'a> Writer<'a> {
                     && word.ends_with(m.as_str())
                     && !word[..word.len() - m.len()].ends_with(|c: char| m.contains(c))
             });
-            match found {
-                Some((mark, id)) => {
-                    let stem = &word[..word.len() - mark.len()];
-                    let _ = write!(
-                        out,
-                        "{}<a href=\"#{id}\" class=\"mark\">{}</a>{}",
-                        escape(stem),
-                        escape(mark),
-                        escape(&piece[word.len()..])
-                    );
+            if let Some((mark, id)) = found {
+                links.push((
+                    offset + word.len() - mark.len(),
+                    offset + word.len(),
+                    id.clone(),
+                ));
+            }
+            offset += piece.len();
+        }
+        links
+    }
+
+    /// Where `text` names a note by its worded marker (`note 1` for
+    /// `Note 1:`), as a whole word in any case.
+    fn named_links(&self, text: &str) -> Vec<(usize, usize, String)> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return Vec::new(); // offsets would not line up; rare
+        }
+        let mut links = Vec::new();
+        for (mark, id) in self.notes.iter().filter(|(m, _)| !is_symbol_mark(m)) {
+            let key = mark.to_lowercase();
+            if key.is_empty() {
+                continue;
+            }
+            for (start, _) in lower.match_indices(&key) {
+                let end = start + key.len();
+                let alone = |s: &str| !s.chars().next().is_some_and(char::is_alphanumeric);
+                let before: String = lower[..start].chars().rev().take(1).collect();
+                if alone(&before) && alone(&lower[end..]) {
+                    links.push((start, end, id.clone()));
                 }
-                None => out.push_str(&escape(piece)),
             }
         }
-        out
+        links
     }
 
     pub fn block(&mut self, block: &Block) {
