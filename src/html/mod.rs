@@ -146,32 +146,39 @@ fn cover(w: &mut Writer, plan: &Plan) {
     if !cover.title.contains(cover.year.trim()) {
         lines(w, "year", &[&cover.year]);
     }
-    if !cover.cabinet_members.is_empty() {
-        let members: Vec<String> = cover.cabinet_members.iter().map(|m| escape(m)).collect();
-        let _ = writeln!(
-            w.out,
-            "<p class=\"cabinet\">{} {}</p>",
+    lines(w, "other", &cover.other_lines.iter().collect::<Vec<_>>());
+    // Labelled as the cover prints them.
+    let (status, _) = crate::layout::printed_status(plan);
+    let details: [(&str, Vec<&String>); 5] = [
+        (
             cover.cabinet_label(),
-            members.join("<br>")
-        );
+            cover.cabinet_members.iter().collect(),
+        ),
+        ("Director:", vec![&cover.director]),
+        ("Plan contact:", vec![&cover.contact]),
+        ("Version:", vec![&plan.status.version]),
+        ("Date:", vec![&plan.status.date]),
+    ];
+    w.out.push_str("<dl class=\"details\">\n");
+    for (label, values) in details {
+        let values: Vec<&&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
+        if !values.is_empty() {
+            let _ = writeln!(w.out, "<dt>{label}</dt>");
+        }
+        for value in values {
+            let _ = writeln!(w.out, "<dd>{}</dd>", escape(value));
+        }
     }
-    let others: Vec<&String> = cover.other_lines.iter().collect();
-    lines(w, "director", &[&cover.director]);
-    lines(w, "contact", &[&cover.contact]);
-    lines(w, "other", &others);
-    let status = [&plan.status.version, &plan.status.date];
-    if status.iter().any(|s| !s.trim().is_empty()) {
-        let _ = writeln!(
-            w.out,
-            "<p class=\"status\">{}: {} {}</p>",
-            plan.status.state.label(),
-            escape(&plan.status.version),
-            escape(&plan.status.date)
-        );
-    }
+    let _ = writeln!(
+        w.out,
+        "<dt>Status:</dt>\n<dd><strong>{status}</strong></dd>\n</dl>"
+    );
     if !plan.sign_off.is_empty() {
-        w.out.push_str(
-            "<div class=\"table-wrap\"><table class=\"sign-off\"><caption>Sign-off</caption>\n\
+        let signed = plan.sign_off.iter().any(|s| !s.name.trim().is_empty());
+        let title = if signed { "Signed off by" } else { "Sign-off" };
+        let _ = write!(
+            w.out,
+            "<div class=\"table-wrap\"><table class=\"sign-off\"><caption>{title}</caption>\n\
              <thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Role</th>\
              <th scope=\"col\">Date</th></tr></thead>\n<tbody>\n",
         );
