@@ -311,3 +311,17 @@ fn a_footnote_mark_links_to_its_note_but_a_star_inside_a_word_does_not() {
     assert!(second.contains("\">Note 1: Targets are set in May.</p>"));
     check_balanced("marks", &tags(&page));
 }
+
+#[test]
+fn a_section_without_a_heading_does_not_push_its_sub_sections_down() {
+    use planwright::model::Section;
+    let mut plan = planwright::template::all()[0].new_plan();
+    let parent = Section {
+        subsections: vec![Section::new("Child heading")],
+        ..Section::default()
+    };
+    plan.sections = vec![parent];
+    plan.contents.title.clear();
+    let page = html::render(&plan);
+    assert!(page.contains("<h2>Child heading</h2>"), "{page}");
+}

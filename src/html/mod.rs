@@ -39,7 +39,7 @@ pub fn render(plan: &Plan) -> String {
         if i == front {
             contents(&mut w, plan, &ids);
         }
-        write_section(&mut w, section, &[i]);
+        write_section(&mut w, section, &[i], 2);
     }
     if front == plan.sections.len() {
         contents(&mut w, plan, &ids);
@@ -315,14 +315,15 @@ fn nested_entries(w: &mut Writer, entries: &[(String, usize, Option<&SectionId>)
 }
 
 /// A section: its part label, heading (h2 at the top, one level deeper
-/// per sub-section, h6 at most), blocks and sub-sections.
-fn write_section(w: &mut Writer, section: &Section, path: &[usize]) {
+/// per heading above it, h6 at most: a section printed without a heading
+/// does not push its sub-sections down), blocks and sub-sections.
+fn write_section(w: &mut Writer, section: &Section, path: &[usize], level: usize) {
     let id = section_id(path);
     let _ = writeln!(w.out, "<section id=\"{id}\">");
     if !section.part.trim().is_empty() {
         let _ = writeln!(w.out, "<p class=\"part\">{}</p>", escape(&section.part));
     }
-    let level = (path.len() + 1).min(6);
+    let level = level.min(6);
     let has_heading = !section.heading.is_empty() || !section.number.trim().is_empty();
     let slot = template::slot_name(&w.plan.template, &section.slot);
     if has_heading {
@@ -342,7 +343,12 @@ fn write_section(w: &mut Writer, section: &Section, path: &[usize]) {
     for (i, sub) in section.subsections.iter().enumerate() {
         let mut sub_path = path.to_vec();
         sub_path.push(i);
-        write_section(w, sub, &sub_path);
+        write_section(
+            w,
+            sub,
+            &sub_path,
+            level + usize::from(has_heading || !slot.is_empty()),
+        );
     }
     w.out.push_str("</section>\n");
 }
