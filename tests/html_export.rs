@@ -325,3 +325,26 @@ fn a_section_without_a_heading_does_not_push_its_sub_sections_down() {
     let page = html::render(&plan);
     assert!(page.contains("<h2>Child heading</h2>"), "{page}");
 }
+
+#[test]
+fn written_contents_link_their_sections_and_gain_the_sections_they_leave_out() {
+    use planwright::model::ContentsEntry;
+    let mut plan = planwright::template::all()[0].new_plan();
+    let second = html::section_title(&plan.template, &plan.sections[1]);
+    plan.contents.entries = vec![ContentsEntry {
+        text: "Our own wording".into(),
+        section: second,
+        level: 1,
+    }];
+    let page = html::render(&plan);
+    let nav = &page[page.find("<nav").unwrap()..page.find("</nav>").unwrap()];
+    assert!(
+        nav.contains("<a href=\"#section-2\">Our own wording</a>"),
+        "{nav}"
+    );
+    // The first section, left out, is listed before it under its own title.
+    let first = html::section_title(&plan.template, &plan.sections[0]);
+    let first_link = format!("<a href=\"#section-1\">{}</a>", html::escape(&first));
+    assert!(nav.find(&first_link) < nav.find("Our own wording"), "{nav}");
+    assert!(nav.find(&first_link).is_some(), "{nav}");
+}

@@ -250,44 +250,70 @@ fn contents(w: &mut Writer, plan: &Plan, ids: &[SectionId]) {
     if !title.is_empty() {
         let _ = writeln!(w.out, "<h2>{}</h2>", escape(&title));
     }
-    let entries: Vec<(String, usize, Option<&SectionId>)> = if plan.contents.entries.is_empty() {
+    let entries = if plan.contents.entries.is_empty() {
         (ids.iter())
             .filter(|s| s.path.len() <= 2)
             .map(|s| (s.title.clone(), s.path.len(), Some(s)))
             .collect()
     } else {
-        // Like the print: the first section of that name after the
-        // previous entry's, else the first anywhere.
-        let mut after = 0;
-        (plan.contents.entries.iter())
-            .map(|e| {
-                let wanted = if e.section.is_empty() {
-                    plain_line(&e.text)
-                } else {
-                    e.section.clone()
-                };
-                let named = |s: &&SectionId| s.slot == wanted || s.title == wanted;
-                let found = (ids.iter().enumerate())
-                    .filter(|(_, s)| named(s))
-                    .find(|(i, _)| *i >= after)
-                    .or_else(|| ids.iter().enumerate().find(|(_, s)| named(s)));
-                if let Some((i, _)) = found {
-                    after = i + 1;
-                }
-                (
-                    e.text.clone(),
-                    usize::from(e.level.max(1)),
-                    found.map(|f| f.1),
-                )
-            })
-            .collect()
+        written_entries(plan, ids)
     };
     nested_entries(w, &entries);
     w.out.push_str("</nav>\n");
 }
 
+/// A contents entry: its words, its level and the section it links to.
+type Entry<T> = (String, usize, Option<T>);
+
+/// The contents the author wrote, as the print lists them: each entry
+/// linked to the first section of its name after the previous entry's
+/// (else the first anywhere), every top-level section after the contents
+/// that the entries leave out added, all in the sections' order.
+fn written_entries<'a>(plan: &Plan, ids: &'a [SectionId]) -> Vec<Entry<&'a SectionId>> {
+    let mut after = 0;
+    let mut entries: Vec<Entry<usize>> = (plan.contents.entries.iter())
+        .map(|e| {
+            let wanted = if e.section.is_empty() {
+                plain_line(&e.text)
+            } else {
+                e.section.clone()
+            };
+            let named = |s: &SectionId| s.slot == wanted || s.title == wanted;
+            let found = (ids.iter().enumerate())
+                .filter(|(_, s)| named(s))
+                .map(|(i, _)| i)
+                .find(|i| *i >= after)
+                .or_else(|| ids.iter().position(named));
+            if let Some(i) = found {
+                after = i + 1;
+            }
+            (e.text.clone(), usize::from(e.level.max(1)), found)
+        })
+        .collect();
+    let listed: Vec<usize> = entries.iter().filter_map(|e| e.2).collect();
+    let front = plan.contents.after_sections;
+    entries.extend(
+        (ids.iter().enumerate())
+            .filter(|(i, s)| s.path.len() == 1 && s.path[0] >= front && !listed.contains(i))
+            .map(|(i, s)| (s.title.clone(), 1, Some(i))),
+    );
+    // Sections' order; an entry with no section stays after the one before.
+    let mut key = 0;
+    let mut keyed: Vec<(usize, usize, Entry<usize>)> = (entries.into_iter())
+        .enumerate()
+        .map(|(n, e)| {
+            key = e.2.unwrap_or(key);
+            (key, n, e)
+        })
+        .collect();
+    keyed.sort_by_key(|&(key, n, _)| (key, n));
+    (keyed.into_iter())
+        .map(|(_, _, (text, level, i))| (text, level, i.map(|i| &ids[i])))
+        .collect()
+}
+
 /// Entries as a list, sub-entries in a list inside their entry.
-fn nested_entries(w: &mut Writer, entries: &[(String, usize, Option<&SectionId>)]) {
+fn nested_entries(w: &mut Writer, entries: &[Entry<&SectionId>]) {
     let mut depth = 0;
     for (text, level, target) in entries {
         let level = (*level).max(1);
