@@ -31,6 +31,9 @@ impl Dialogs for NoDialogs {
     fn save_pdf(&mut self, _: &str) -> Picked {
         Picked::Cancelled
     }
+    fn save_html(&mut self, _: &str) -> Picked {
+        Picked::Cancelled
+    }
     fn show_file(&mut self, _: &Path) -> Result<(), AppError> {
         Ok(())
     }

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod html;
 pub mod layout;
 pub mod model;
 pub mod pdf;

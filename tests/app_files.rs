@@ -331,3 +331,44 @@ fn export_pdf_refuses_the_plans_own_path() {
     );
     assert!(fixture.answers.shown.borrow().is_empty());
 }
+
+#[test]
+fn export_html_from_the_file_menu_writes_the_page_and_opens_it() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.app_on_template();
+    type_into(&mut harness, "Paragraph 1", "We publish <our> plan & more.");
+    let page = fixture.path("plan.html");
+    fixture.answers.queue(&page);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export HTML").click();
+    harness.run();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html, planwright::html::render(harness.state().plan()));
+    assert!(html.contains("We publish &lt;our&gt; plan &amp; more."));
+    assert_eq!(*fixture.answers.shown.borrow(), vec![page.clone()]);
+    assert!(harness.state().is_dirty(), "exporting is not saving");
+
+    // With no file dialog the path is typed; a file that is not a page is
+    // left alone, and the author told why.
+    *fixture.answers.unavailable.borrow_mut() = true;
+    let notes = fixture.path("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    harness
+        .state_mut()
+        .command(planwright::app::commands::Command::ExportHtml);
+    harness.run();
+    harness.get_by_label("No file dialog is available");
+    harness.get_by_label("File path").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_label("File path")
+        .type_text(&notes.display().to_string());
+    harness.run();
+    harness.get_by_label("Export to this file").click();
+    harness.run();
+    harness.get_by_label("The HTML was not exported");
+    harness.get_by_label_contains("is not an HTML page");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+}

@@ -351,3 +351,50 @@ fn every_subcommand_argument_has_help() {
         assert!(stdout(&out).contains(words), "{command}: {}", stdout(&out));
     }
 }
+
+#[test]
+fn export_html_writes_the_page_and_never_over_the_plan_or_a_stranger() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(seed("2008-09-strategy-policy-performance.ron"), &plan).unwrap();
+    let original = std::fs::read(&plan).unwrap();
+    let page = dir.path().join("plan.html");
+    let export = |output: &Path, force: bool| {
+        let mut args = vec!["export", "--html", plan.to_str().unwrap()];
+        args.extend(["-o", output.to_str().unwrap()]);
+        if force {
+            args.push("--force");
+        }
+        planwright(&args)
+    };
+    let out = export(&page, false);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+    assert!(
+        html.contains("Strategy"),
+        "the plan's words are in the page"
+    );
+    // An earlier export is replaced without asking.
+    assert!(export(&page, false).status.success());
+
+    let out = export(&plan, true);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is the plan itself"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&plan).unwrap(), original);
+
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    let out = export(&notes, false);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+    assert!(export(&notes, true).status.success());
+
+    let out = planwright(&["export", plan.to_str().unwrap(), "-o", "x.html"]);
+    assert!(!out.status.success(), "a format must be named");
+}

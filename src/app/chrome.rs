@@ -96,6 +96,7 @@ impl PlanwrightApp {
                 self.command_button(ui, Command::Save, true);
                 self.command_button(ui, Command::SaveAs, true);
                 self.command_button(ui, Command::ExportPdf, true);
+                self.command_button(ui, Command::ExportHtml, true);
                 ui.separator();
                 self.command_button(ui, Command::Quit, true);
             });

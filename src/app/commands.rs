@@ -16,6 +16,7 @@ pub enum Command {
     Save,
     SaveAs,
     ExportPdf,
+    ExportHtml,
     Undo,
     Redo,
     Find,
@@ -46,12 +47,13 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::ExportPdf,
+        Command::ExportHtml,
         Command::Undo,
         Command::Redo,
         Command::Find,
@@ -75,6 +77,10 @@ impl Command {
             Command::Save => ("Save", "Save the plan"),
             Command::SaveAs => ("Save As…", "Save the plan under another name"),
             Command::ExportPdf => ("Export PDF…", "Print the plan to a PDF for sign-off"),
+            Command::ExportHtml => (
+                "Export HTML…",
+                "Write the plan as an accessible web page for publishing",
+            ),
             Command::Undo => ("Undo", "Undo the last change"),
             Command::Redo => ("Redo", "Redo what was undone"),
             Command::Find => ("Find…", "Find text in the plan"),
@@ -129,7 +135,8 @@ impl Command {
             Command::PreviousPane => vec![key(Modifiers::SHIFT, Key::F6)],
             // Windows closes with Alt+F4, which the system handles.
             Command::Quit => vec![key(CMD, Key::Q)],
-            Command::NewFromTemplate(_) | Command::OpenPath(_) => Vec::new(),
+            // Publishing is occasional: from the File menu, like Word's Save as Web Page.
+            Command::ExportHtml | Command::NewFromTemplate(_) | Command::OpenPath(_) => Vec::new(),
         }
     }
 

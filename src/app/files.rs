@@ -25,6 +25,7 @@ pub enum PathFor {
     /// Saving the plan, then doing what was waiting for the save.
     Save(Option<super::prompts::AfterPrompt>),
     ExportPdf,
+    ExportHtml,
 }
 
 /// The questions the app asks through the system's file dialogs.
@@ -32,6 +33,7 @@ pub trait Dialogs {
     fn open_plan(&mut self) -> Picked;
     fn save_plan(&mut self, suggested_name: &str) -> Picked;
     fn save_pdf(&mut self, suggested_name: &str) -> Picked;
+    fn save_html(&mut self, suggested_name: &str) -> Picked;
     /// Opens a file in the system's viewer for its type.
     fn show_file(&mut self, path: &Path) -> Result<(), AppError>;
 }
@@ -89,6 +91,17 @@ impl Dialogs for NativeDialogs {
                 .set_file_name(suggested_name)
                 .save_file()
                 .map(|p| with_extension(p, "pdf"))
+        })
+    }
+
+    fn save_html(&mut self, suggested_name: &str) -> Picked {
+        ask(|| {
+            rfd::FileDialog::new()
+                .set_title("Export HTML")
+                .add_filter("Web page", &["html", "htm"])
+                .set_file_name(suggested_name)
+                .save_file()
+                .map(|p| with_extension(p, "html"))
         })
     }
 

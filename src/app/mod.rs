@@ -459,6 +459,7 @@ impl PlanwrightApp {
                     self.save_as(None, ctx);
                 }
                 Command::ExportPdf => self.export_pdf(),
+                Command::ExportHtml => self.export_html(),
                 Command::Undo => {
                     if self.doc.undo() {
                         self.after_history(ctx);

@@ -185,7 +185,7 @@ impl PlanwrightApp {
                     let verb = match purpose {
                         PathFor::Open => "Open this file",
                         PathFor::Save(_) => "Save to this file",
-                        PathFor::ExportPdf => "Export to this file",
+                        PathFor::ExportPdf | PathFor::ExportHtml => "Export to this file",
                     };
                     answer = field_and_buttons(ui, "File path", text, "", verb, true);
                 }

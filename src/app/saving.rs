@@ -115,10 +115,10 @@ impl PlanwrightApp {
             .map(Path::to_owned)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        let ext = if purpose == PathFor::ExportPdf {
-            "pdf"
-        } else {
-            "ron"
+        let ext = match purpose {
+            PathFor::ExportPdf => "pdf",
+            PathFor::ExportHtml => "html",
+            PathFor::Open | PathFor::Save(_) => "ron",
         };
         let text = match purpose {
             PathFor::Open => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
@@ -137,6 +137,7 @@ impl PlanwrightApp {
                 self.save_to(&path, then, ctx);
             }
             PathFor::ExportPdf => self.start_export(files::with_extension(path, "pdf")),
+            PathFor::ExportHtml => self.write_html(files::with_extension(path, "html")),
         }
     }
 
@@ -182,6 +183,41 @@ impl PlanwrightApp {
             Picked::Path(path) => self.start_export(path),
             Picked::Cancelled => {}
             Picked::Unavailable(why) => self.ask_path(PathFor::ExportPdf, why),
+        }
+    }
+
+    /// Asks where, then writes the plan as a web page (quick enough to do
+    /// at once) and opens it in the browser.
+    pub(super) fn export_html(&mut self) {
+        let suggested = match self.doc.path() {
+            Some(plan) => crate::html::html_name_for(plan),
+            None => self.suggested_name("html"),
+        };
+        match self.dialogs.save_html(&suggested) {
+            Picked::Path(path) => self.write_html(path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => self.ask_path(PathFor::ExportHtml, why),
+        }
+    }
+
+    fn write_html(&mut self, path: PathBuf) {
+        let page = crate::html::check_output(self.doc.path(), &path, false)
+            .map(|()| crate::html::render(self.doc.plan()))
+            .and_then(|page| {
+                let previous = crate::model::file::Previous::Replace;
+                crate::model::file::write_atomic(&path, page.as_bytes(), previous, &mut |_| Ok(()))
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(why) = page {
+            self.prompt = Some(Prompt::Error {
+                title: "The HTML was not exported".into(),
+                message: format!("{why}.\n\nYour plan is unaffected."),
+            });
+            return;
+        }
+        self.status = format!("Exported HTML to {}", path.display());
+        if let Err(e) = self.dialogs.show_file(&path) {
+            self.status = format!("{}; {e}", self.status);
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::model::check::{Severity, validate};
 use crate::model::file;
 use crate::template;
-use crate::{layout, pdf};
+use crate::{html, layout, pdf};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,6 +96,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a plan for the web: one accessible, self-contained HTML page.
+    Export {
+        /// Write HTML (the one export format).
+        #[arg(long, required = true)]
+        html: bool,
+        /// The plan file (.ron) to export.
+        plan: PathBuf,
+        /// The HTML file to write (replaced if it is an earlier export).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT even if it is not an HTML page (never the plan itself).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a command-line command; `None` means "open the editor".
@@ -116,6 +130,12 @@ pub fn run(command: Command) -> ExitCode {
             force,
         } => render(&plan, &output, force),
         Command::Outline { plan } => outline(&plan),
+        Command::Export {
+            html: _,
+            plan,
+            output,
+            force,
+        } => export_html(&plan, &output, force),
     }
 }
 
@@ -261,6 +281,35 @@ fn render_with(
         bytes.len().div_ceil(1024),
         started.elapsed().as_secs_f64() * 1e3
     );
+    ExitCode::SUCCESS
+}
+
+/// Writes the plan as an HTML page. Never over the plan, nor over a file
+/// that is not an HTML page unless `force` (and never the plan even then).
+fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
+    };
+    if let Err(why) = html::check_output(Some(path), output, force) {
+        let hint = if force {
+            ""
+        } else {
+            "; give --force to replace a file that is not a page"
+        };
+        report_error(&format!("{why}{hint}"));
+        return ExitCode::FAILURE;
+    }
+    let page = html::render(&plan);
+    if let Err(e) = file::write_atomic(
+        output,
+        page.as_bytes(),
+        file::Previous::Replace,
+        &mut |_| Ok(()),
+    ) {
+        report_error(&e);
+        return ExitCode::FAILURE;
+    }
+    println!("{}: {} KB", output.display(), page.len().div_ceil(1024));
     ExitCode::SUCCESS
 }
 

@@ -23,6 +23,7 @@ mod table;
 mod text;
 
 pub use fonts::Face;
+pub use furniture::printed_status;
 pub use page::*;
 pub use pageflow::{FlowWarning, SHORT_PAGE, page_flow};
 

@@ -51,6 +51,9 @@ impl Dialogs for Answers {
     fn save_pdf(&mut self, _: &str) -> Picked {
         self.answer()
     }
+    fn save_html(&mut self, _: &str) -> Picked {
+        self.answer()
+    }
     fn show_file(&mut self, path: &Path) -> Result<(), AppError> {
         self.shown.borrow_mut().push(path.to_owned());
         Ok(())
