@@ -7,6 +7,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> lopdf::Result<()> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let annotations = annotate(doc, &pages, structure)?;
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = (structure.elements.iter())
         .map(|_| doc.new_object_id())
@@ -14,7 +15,7 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
     for (element, &id) in structure.elements.iter().zip(&ids) {
         let first_page = element.kids.iter().find_map(|kid| match kid {
             Kid::Content { page, .. } => Some(*page),
-            Kid::Element(_) => None,
+            Kid::Element(_) | Kid::Annotation { .. } => None,
         });
         let kids: Vec<Object> = (element.kids.iter())
             .map(|kid| match *kid {
@@ -26,6 +27,11 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
                     ("Type", Object::Name(b"MCR".to_vec())),
                     ("Pg", Object::Reference(pages[page])),
                     ("MCID", Object::Integer(mcid.into())),
+                ])),
+                Kid::Annotation { page, index } => Object::Dictionary(Dictionary::from_iter(vec![
+                    ("Type", Object::Name(b"OBJR".to_vec())),
+                    ("Pg", Object::Reference(pages[page])),
+                    ("Obj", Object::Reference(annotations[page][index])),
                 ])),
             })
             .collect();
@@ -60,6 +66,27 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
         page.set("StructParents", index as i64);
         page.set("Tabs", Object::Name(b"S".to_vec()));
     }
+    // Each annotation's StructParent key follows the pages' keys.
+    let mut next_key = pages.len() as i64;
+    let links: std::collections::HashMap<Kid, usize> = (structure.elements.iter())
+        .enumerate()
+        .filter_map(|(id, element)| match element.kids[..] {
+            [kid @ Kid::Annotation { .. }] => Some((kid, id)),
+            _ => None,
+        })
+        .collect();
+    for (page, annotations) in annotations.iter().enumerate() {
+        for (index, &annotation) in annotations.iter().enumerate() {
+            let Some(&link) = links.get(&Kid::Annotation { page, index }) else {
+                continue;
+            };
+            doc.get_dictionary_mut(annotation)?
+                .set("StructParent", next_key);
+            numbers.push(Object::Integer(next_key));
+            numbers.push(Object::Reference(ids[link]));
+            next_key += 1;
+        }
+    }
     let parent_tree = doc.add_object(Dictionary::from_iter(vec![(
         "Nums",
         Object::Array(numbers),
@@ -71,7 +98,7 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
             Object::Array(ids.first().map(|&d| d.into()).into_iter().collect()),
         ),
         ("ParentTree", Object::Reference(parent_tree)),
-        ("ParentTreeNextKey", Object::Integer(pages.len() as i64)),
+        ("ParentTreeNextKey", Object::Integer(next_key)),
     ]);
     doc.objects.insert(root, Object::Dictionary(tree_root));
     let metadata = doc.add_object(xmp(title));
@@ -83,6 +110,38 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
     );
     catalog.set("Metadata", metadata);
     Ok(())
+}
+
+/// Makes each page's link annotations objects of their own (a Link
+/// element refers to them), each with `/Contents` saying where it goes;
+/// returns their ids, page by page.
+fn annotate(
+    doc: &mut lopdf::Document,
+    pages: &[ObjectId],
+    structure: &Structure,
+) -> lopdf::Result<Vec<Vec<ObjectId>>> {
+    let mut ids = Vec::with_capacity(pages.len());
+    for (&page, descriptions) in pages.iter().zip(&structure.links) {
+        let annotations = match doc.get_dictionary(page)?.get(b"Annots") {
+            Ok(Object::Array(annotations)) => annotations.clone(),
+            _ => Vec::new(),
+        };
+        let mut page_ids = Vec::new();
+        for (annotation, description) in annotations.into_iter().zip(descriptions) {
+            let mut annotation = match annotation {
+                Object::Reference(id) => doc.get_dictionary(id)?.clone(),
+                Object::Dictionary(dict) => dict,
+                _ => continue,
+            };
+            annotation.set("Contents", text_string(description));
+            page_ids.push(doc.add_object(annotation));
+        }
+        let refs = page_ids.iter().map(|&id| Object::Reference(id)).collect();
+        doc.get_dictionary_mut(page)?
+            .set("Annots", Object::Array(refs));
+        ids.push(page_ids);
+    }
+    Ok(ids)
 }
 
 /// The XMP packet: the title (PDF/UA wants it here as well as in the
@@ -108,6 +167,16 @@ fn xmp(title: &str) -> Stream {
         ("Subtype", Object::Name(b"XML".to_vec())),
     ]);
     Stream::new(dict, packet.into_bytes()).with_compression(false)
+}
+
+/// A PDF text string: as it is when ASCII, else UTF-16BE with its mark.
+fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        return Object::string_literal(text);
+    }
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, lopdf::StringFormat::Hexadecimal)
 }
 
 fn escape(text: &str) -> String {

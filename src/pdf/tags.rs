@@ -5,7 +5,7 @@
 //! header rows repeated on a continuation page) is an artifact, never
 //! read aloud.
 
-use crate::layout::{Document, Item, Page, PageKind, Part, Role};
+use crate::layout::{Document, Item, LinkTarget, Page, PageKind, Part, Rect, Role};
 use crate::model::Location;
 use std::collections::HashMap;
 
@@ -40,13 +40,18 @@ pub struct Element {
     pub kids: Vec<Kid>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kid {
     Element(usize),
     /// Marked content `mcid` on page `page` (0-based).
     Content {
         page: usize,
         mcid: u32,
+    },
+    /// The `index`th link annotation on page `page`.
+    Annotation {
+        page: usize,
+        index: usize,
     },
 }
 
@@ -57,6 +62,8 @@ pub struct Structure {
     pub elements: Vec<Element>,
     pub marks: Vec<Vec<Mark>>,
     pub owners: Vec<Vec<usize>>,
+    /// For every page, what each link annotation says where it goes.
+    pub links: Vec<Vec<String>>,
 }
 
 impl Structure {
@@ -260,7 +267,15 @@ impl Builder {
         // line outside any placed part.
         let mut open: Option<usize> = None;
         let mut loose: Option<(f32, usize)> = None;
+        // Links seen but not yet given a parent: the element of the
+        // next words (the link's own), or the last container.
+        let mut links: Vec<String> = Vec::new();
+        let mut unplaced: Vec<usize> = Vec::new();
         for item in &page.items {
+            if let Item::Link { rect, target } = item {
+                unplaced.push(links.len());
+                links.push(describe(page, rect, target));
+            }
             let Item::Text(run) = item else {
                 marks.push(Mark::Artifact(Artifact::Layout));
                 open = None;
@@ -299,6 +314,9 @@ impl Builder {
                     }
                 },
             };
+            for link in unplaced.drain(..) {
+                self.link(element, index, link);
+            }
             if open != Some(element) {
                 let mcid = owners.len() as u32;
                 owners.push(element);
@@ -310,7 +328,35 @@ impl Builder {
             let mcid = (owners.len() - 1) as u32;
             marks.push(Mark::Content { element, mcid });
         }
+        let container = self.container;
+        for link in unplaced {
+            self.link(container, index, link);
+        }
         self.structure.marks.push(marks);
         self.structure.owners.push(owners);
+        self.structure.links.push(links);
+    }
+
+    /// A Link element under `parent` for the page's `index`th link.
+    fn link(&mut self, parent: usize, page: usize, index: usize) {
+        let id = self.add("Link", Some(parent));
+        (self.structure.elements[id].kids).push(Kid::Annotation { page, index });
+    }
+}
+
+/// What a link says to a screen reader: the words it covers (a contents
+/// line's heading) and where it goes.
+fn describe(page: &Page, rect: &Rect, target: &LinkTarget) -> String {
+    let words: Vec<&str> = (page.text_runs())
+        .filter(|run| matches!(run.role, Role::Content | Role::ContentsEntry))
+        .filter(|run| run.bounds().overlaps(rect))
+        .map(|run| run.text.trim_end_matches(['.', ' ']).trim())
+        .filter(|text| !text.is_empty())
+        .collect();
+    let words = words.join(" ");
+    match target {
+        LinkTarget::Page { page, .. } if words.is_empty() => format!("Go to page {}", page + 1),
+        LinkTarget::Page { page, .. } => format!("{words}, page {}", page + 1),
+        LinkTarget::Uri(uri) => format!("{words} ({uri})"),
     }
 }
