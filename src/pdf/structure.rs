@@ -42,16 +42,18 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
                 "P",
                 Object::Reference(element.parent.map_or(root, |p| ids[p])),
             ),
-            ("K", Object::Array(kids)),
+            ("K", single_or_array(kids)),
         ]);
         if let Some(page) = first_page {
             dict.set("Pg", pages[page]);
         }
         if element.tag == "TH" {
-            // Planwright's header rows head the columns beneath them.
+            // Header rows head the columns beneath them; a headerless
+            // table's first cells head their rows.
+            let scope: &[u8] = if element.heads_row { b"Row" } else { b"Column" };
             let scope = Dictionary::from_iter(vec![
                 ("O", Object::Name(b"Table".to_vec())),
-                ("Scope", Object::Name(b"Column".to_vec())),
+                ("Scope", Object::Name(scope.to_vec())),
             ]);
             dict.set("A", scope);
         }
@@ -167,6 +169,15 @@ fn xmp(title: &str) -> Stream {
         ("Subtype", Object::Name(b"XML".to_vec())),
     ]);
     Stream::new(dict, packet.into_bytes()).with_compression(false)
+}
+
+/// A lone kid is written bare, as most writers do: smaller, and some
+/// checkers look for a heading's MCID there.
+fn single_or_array(mut kids: Vec<Object>) -> Object {
+    match kids.len() {
+        1 => kids.remove(0),
+        _ => Object::Array(kids),
+    }
 }
 
 /// A PDF text string: as it is when ASCII, else UTF-16BE with its mark.

@@ -38,6 +38,9 @@ pub struct Element {
     pub tag: &'static str,
     pub parent: Option<usize>,
     pub kids: Vec<Kid>,
+    /// A TH that heads its row (the first cell of a table printed with
+    /// no header rows) rather than its column.
+    pub heads_row: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,6 +108,7 @@ impl Builder {
             tag,
             parent,
             kids: Vec::new(),
+            heads_row: false,
         });
         if let Some(parent) = parent {
             self.structure.elements[parent].kids.push(Kid::Element(id));
@@ -164,7 +168,15 @@ impl Builder {
                     let body = b.table_part(place, false);
                     b.add("TR", Some(body))
                 });
-                return self.cell(row, cell.unwrap_or(0), "TD");
+                // A table printed without header rows is headed by its
+                // first column, so each cell still says what it is.
+                let column = cell.unwrap_or(0);
+                if column == 0 && !self.has_head(place) {
+                    let id = self.cell(row, column, "TH");
+                    self.structure.elements[id].heads_row = true;
+                    return id;
+                }
+                return self.cell(row, column, "TD");
             }
             _ => {}
         }
@@ -226,6 +238,11 @@ impl Builder {
         };
         self.header_row = Some((row, column));
         self.cell(row, column, "TH")
+    }
+
+    fn has_head(&self, place: &Location) -> bool {
+        let key = (place.sections.clone(), place.block);
+        self.tables.get(&key).is_some_and(|t| t.1.is_some())
     }
 
     /// True when `row` is in `place`'s table's THead.
