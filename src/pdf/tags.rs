@@ -212,7 +212,7 @@ impl Builder {
             return id;
         }
         let id = make(self);
-        self.container = self.structure.elements[id].parent.unwrap_or(0);
+        self.container = self.section(&place.sections);
         self.parts.insert(key, id);
         id
     }
