@@ -168,8 +168,15 @@ impl Paginator<'_> {
                 item
             }))
             .collect();
-        self.page().items.extend(items);
-        if chunk.height > 0.0 {
+        let index = self.page().placed.len();
+        let owned = chunk.height > 0.0;
+        self.page().items.extend(items.into_iter().map(|mut item| {
+            if let Item::Text(run) = &mut item {
+                run.placed = Some(index).filter(|_| owned);
+            }
+            item
+        }));
+        if owned {
             let placed = Placed {
                 place: chunk.place.clone(),
                 part: chunk.part,

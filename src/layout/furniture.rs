@@ -64,6 +64,8 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
         rotation: 0.0,
         joins_next: false,
         width,
+        cell: None,
+        placed: None,
     })]
 }
 
@@ -182,5 +184,7 @@ fn watermark(page: &Page, text: &str) -> Item {
         rotation: angle.to_degrees(),
         joins_next: false,
         width,
+        cell: None,
+        placed: None,
     })
 }

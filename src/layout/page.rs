@@ -206,6 +206,12 @@ pub struct TextRun {
     pub joins_next: bool,
     /// The measured width.
     pub width: f32,
+    /// The table column whose cell holds the run, counted from the row's
+    /// first cell: the tagged PDF's TH/TD.
+    pub cell: Option<u16>,
+    /// The part of the plan it prints, by index in its page's `placed`
+    /// (none for furniture, the cover and the contents).
+    pub placed: Option<usize>,
 }
 
 impl TextRun {

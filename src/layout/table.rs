@@ -527,10 +527,13 @@ impl TableLayout<'_> {
     fn place_cells(&self, cells: Vec<Vec<LineBox>>, top: f32) -> (Vec<Item>, f32) {
         let mut items = Vec::new();
         let mut height: f32 = 0.0;
-        for lines in cells {
+        for (cell, lines) in cells.into_iter().enumerate() {
             let (mut cell_items, cell_height) = stack(lines);
             for item in &mut cell_items {
                 item.shift(0.0, top + PADDING);
+                if let Item::Text(run) = item {
+                    run.cell = Some(cell as u16);
+                }
             }
             items.extend(cell_items);
             height = height.max(cell_height);

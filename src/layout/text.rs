@@ -485,6 +485,8 @@ pub fn set_lines(
                 rotation: 0.0,
                 joins_next: fragment.joins_next,
                 width: fragment.width,
+                cell: None,
+                placed: None,
             };
             if let Some(uri) = &style.link {
                 items.push(Item::Link {

@@ -5,6 +5,7 @@
 //! share one `TJ`.
 
 use super::embed::Subsets;
+use super::tags::{Artifact, Mark};
 use crate::layout::{Colour, Face, Item, Page, Role, TextRun};
 
 /// Writes one page's operators into bytes.
@@ -20,10 +21,13 @@ pub struct ContentWriter<'s> {
     /// Where the last `TJ`'s pen stopped: its face, size, colour, baseline
     /// and x; a run continuing it joins its array.
     open_run: Option<(Face, f32, Colour, f32, f32)>,
+    /// The marked content being written, if any.
+    mark: Option<Mark>,
 }
 
 impl<'s> ContentWriter<'s> {
-    pub fn page(page: &Page, subsets: &'s Subsets, marks: &'s mut Marks) -> Vec<u8> {
+    /// `tags` marks each of the page's items as content or artifact.
+    pub fn page(page: &Page, tags: &[Mark], subsets: &'s Subsets, marks: &'s mut Marks) -> Vec<u8> {
         let mut writer = ContentWriter {
             out: Vec::with_capacity(page.items.len() * 40),
             page_height: page.height,
@@ -34,9 +38,13 @@ impl<'s> ContentWriter<'s> {
             stroke: None,
             font: None,
             open_run: None,
+            mark: None,
         };
         writer.out.extend_from_slice(b"0 J\n");
-        for item in &page.items {
+        for (item, &tag) in page.items.iter().zip(tags) {
+            if !matches!(item, Item::Link { .. }) {
+                writer.set_mark(tag);
+            }
             match item {
                 Item::Text(run) if run.role == Role::Watermark => writer.outlined(run),
                 Item::Text(run) => writer.text(run),
@@ -58,7 +66,46 @@ impl<'s> ContentWriter<'s> {
             }
         }
         writer.end_text();
+        if writer.mark.is_some() {
+            writer.out.extend_from_slice(b"EMC\n");
+        }
         writer.out
+    }
+
+    /// Starts marked content for `mark` unless it is already open. A
+    /// sequence may not straddle a text object's end, so each starts and
+    /// ends outside one.
+    fn set_mark(&mut self, mark: Mark) {
+        if self.mark == Some(mark) {
+            return;
+        }
+        self.end_text();
+        if self.mark.is_some() {
+            self.out.extend_from_slice(b"EMC\n");
+        }
+        self.mark = Some(mark);
+        match mark {
+            Mark::Content { mcid, .. } => {
+                self.out.extend_from_slice(b"/Span <</MCID ");
+                integer(&mut self.out, mcid.into());
+                self.out.extend_from_slice(b">> BDC\n");
+            }
+            Mark::Artifact(Artifact::Layout) => {
+                self.out
+                    .extend_from_slice(b"/Artifact <</Type /Layout>> BDC\n");
+            }
+            Mark::Artifact(kind) => {
+                let subtype: &[u8] = match kind {
+                    Artifact::Header => b" /Subtype /Header",
+                    Artifact::Footer => b" /Subtype /Footer",
+                    Artifact::Watermark => b" /Subtype /Watermark",
+                    _ => b"",
+                };
+                self.out.extend_from_slice(b"/Artifact <</Type /Pagination");
+                self.out.extend_from_slice(subtype);
+                self.out.extend_from_slice(b">> BDC\n");
+            }
+        }
     }
 
     fn numbers(&mut self, values: &[f32]) {

@@ -9,6 +9,8 @@
 
 mod content;
 mod embed;
+mod structure;
+pub mod tags;
 
 use crate::layout::{Bookmark, Document, Face, Item, LinkTarget, Page, Rect};
 use content::{ContentWriter, Marks};
@@ -17,6 +19,7 @@ use printpdf::{
     Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, WindingOrder,
 };
+use tags::Structure;
 
 pub mod output;
 
@@ -55,11 +58,11 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     pdf.with_pages(pages);
 
     let subsets = Subsets::of(document);
+    let structure = Structure::of(document);
     let mut marks = Marks::default();
-    let contents: Vec<Vec<u8>> = document
-        .pages
-        .iter()
-        .map(|page| ContentWriter::page(page, &subsets, &mut marks))
+    let contents: Vec<Vec<u8>> = (document.pages.iter())
+        .zip(&structure.marks)
+        .map(|(page, tags)| ContentWriter::page(page, tags, &subsets, &mut marks))
         .collect();
     let mut warnings = Vec::new();
     let mut doc =
@@ -74,6 +77,8 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     }
     fill_pages(&mut doc, contents, &subsets, &marks)?;
     add_outline(&mut doc, &document.bookmarks);
+    structure::write(&mut doc, &structure, &document.title)
+        .map_err(|e| PdfError::Writer(e.to_string()))?;
     describe(&mut doc).map_err(|e| PdfError::Writer(e.to_string()))?;
     save(doc).map_err(|e| PdfError::Writer(e.to_string()))
 }
@@ -153,7 +158,11 @@ fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
         .objects
         .values_mut()
         .filter_map(|object| match object {
-            lopdf::Object::Stream(stream) if stream.dict.get(b"Filter").is_err() => Some(stream),
+            lopdf::Object::Stream(stream)
+                if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
+            {
+                Some(stream)
+            }
             _ => None,
         })
         .collect();
@@ -176,8 +185,17 @@ fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
             .join()
             .unwrap_or_else(|_| Err(std::io::Error::other("compression failed")))
     })?;
+    // The structure tree is thousands of small objects: in compressed
+    // object streams they cost a fifth of what they do written loose.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(500)
+        .compression_level(1)
+        .build();
     let mut bytes = Vec::new();
-    doc.save_to(&mut bytes)?;
+    doc.save_with_options(&mut bytes, options)
+        .map_err(std::io::Error::other)?;
     Ok(bytes)
 }
 
