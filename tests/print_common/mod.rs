@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses its own share of these
 
+pub mod flow;
+
 use planwright::layout::{self, Document, Item, Page, PageSettings, Role, TextRun};
 use planwright::model::{Block, Cell, CellBlock, List, Plan, Rich, Section, file};
 use planwright::template;
