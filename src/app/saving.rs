@@ -7,6 +7,7 @@ use super::files::{self, DiskStamp, PathFor, Picked};
 use super::prompts::{AfterPrompt, Prompt};
 use super::{AUTOSAVE_SECONDS, Document, IDLE_SECONDS, PlanwrightApp};
 use crate::model::Plan;
+use crate::model::output::{self, Export};
 use crate::ui::Page;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -176,7 +177,7 @@ impl PlanwrightApp {
         }
         // Never the plan's own name, even for a plan saved as `x.pdf`.
         let suggested = match self.doc.path() {
-            Some(plan) => crate::pdf::output::pdf_name_for(plan),
+            Some(plan) => output::name_for(Export::Pdf, plan),
             None => self.suggested_name("pdf"),
         };
         match self.dialogs.save_pdf(&suggested) {
@@ -190,7 +191,7 @@ impl PlanwrightApp {
     /// at once) and opens it in the browser.
     pub(super) fn export_html(&mut self) {
         let suggested = match self.doc.path() {
-            Some(plan) => crate::html::html_name_for(plan),
+            Some(plan) => output::name_for(Export::Html, plan),
             None => self.suggested_name("html"),
         };
         match self.dialogs.save_html(&suggested) {
@@ -201,7 +202,8 @@ impl PlanwrightApp {
     }
 
     fn write_html(&mut self, path: PathBuf) {
-        let page = crate::html::check_output(self.doc.path(), &path, false)
+        let page = output::check_output(Export::Html, self.doc.path(), &path, false)
+            .map_err(|e| e.to_string())
             .map(|()| crate::html::render(self.doc.plan()))
             .and_then(|page| {
                 let previous = crate::model::file::Previous::Replace;
@@ -222,7 +224,7 @@ impl PlanwrightApp {
     }
 
     fn start_export(&mut self, path: PathBuf) {
-        if let Err(e) = crate::pdf::output::check_output(self.doc.path(), &path, false) {
+        if let Err(e) = output::check_output(Export::Pdf, self.doc.path(), &path, false) {
             self.prompt = Some(Prompt::Error {
                 title: "The PDF was not exported".into(),
                 message: format!("{e}.\n\nYour plan is unaffected."),

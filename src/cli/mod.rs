@@ -3,6 +3,7 @@
 
 use crate::model::check::{Severity, validate};
 use crate::model::file;
+use crate::model::output::{Export, OutputError, check_output};
 use crate::template;
 use crate::{html, layout, pdf};
 use clap::{Parser, Subcommand};
@@ -237,10 +238,10 @@ fn render_with(
     write_pdf: impl FnOnce(&layout::Document) -> Result<Vec<u8>, pdf::PdfError>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
-    if let Err(e) = pdf::output::check_output(Some(path), output, force) {
+    if let Err(e) = check_output(Export::Pdf, Some(path), output, force) {
         let hint = match e {
-            pdf::output::OutputError::NotAPdf { .. } => "; give --force to replace it",
-            pdf::output::OutputError::IsThePlan { .. } => "",
+            OutputError::OtherKind { .. } => "; give --force to replace it",
+            OutputError::IsThePlan { .. } => "",
         };
         eprintln!("error: {}{hint}", terminal_safe(&e.to_string()));
         return ExitCode::FAILURE;
@@ -290,7 +291,7 @@ fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
-    if let Err(why) = html::check_output(Some(path), output, force) {
+    if let Err(why) = check_output(Export::Html, Some(path), output, force) {
         let hint = if force {
             ""
         } else {

@@ -9,7 +9,6 @@ use crate::model::{Plan, Section};
 use crate::template;
 use blocks::Writer;
 use std::fmt::Write;
-use std::path::Path;
 
 const STYLE: &str = include_str!("style.css");
 
@@ -46,56 +45,6 @@ pub fn render(plan: &Plan) -> String {
     }
     w.out.push_str("</main>\n</body>\n</html>\n");
     w.out
-}
-
-/// Checks that a page of the plan at `plan` may be written to `output`:
-/// never over the plan (however its path is spelt), and, unless `force`,
-/// not over an existing file that is not an HTML page. The error says why,
-/// for the author.
-pub fn check_output(plan: Option<&Path>, output: &Path, force: bool) -> Result<(), String> {
-    let existing = std::fs::read(output).ok();
-    let is_plan = plan.is_some_and(|plan| {
-        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-        let same_path = canonical(plan).is_some() && canonical(plan) == canonical(output);
-        // A second hard link to the plan holds the same bytes.
-        same_path || (existing.is_some() && std::fs::read(plan).ok() == existing)
-    });
-    if is_plan {
-        return Err(format!(
-            "{} is the plan itself; writing the page there would destroy the plan",
-            output.display()
-        ));
-    }
-    if !force && existing.is_some_and(|bytes| !is_html(&bytes)) {
-        return Err(format!(
-            "{} exists and is not an HTML page, so it was left as it is",
-            output.display()
-        ));
-    }
-    Ok(())
-}
-
-/// The page's name beside the plan: `plan.html` for `plan.ron`, and never
-/// the plan's own name.
-pub fn html_name_for(plan: &Path) -> String {
-    let stem = plan.file_stem().unwrap_or_default().to_string_lossy();
-    let name = format!("{stem}.html");
-    if plan
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy() == name)
-    {
-        format!("{stem}-web.html")
-    } else {
-        name
-    }
-}
-
-/// True when `bytes` begin as a page [`render`] writes (so an earlier
-/// export may be replaced without asking).
-pub fn is_html(bytes: &[u8]) -> bool {
-    let start = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]).to_lowercase();
-    let start = start.trim_start_matches('\u{feff}').trim_start();
-    start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
 /// Text on one line, spaces collapsed.

@@ -7,6 +7,7 @@ pub mod check;
 pub mod figure;
 pub mod file;
 pub mod nesting;
+pub mod output;
 mod pretty;
 mod table;
 mod text;

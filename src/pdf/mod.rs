@@ -21,8 +21,6 @@ use printpdf::{
 };
 use tags::Structure;
 
-pub mod output;
-
 /// Why a PDF could not be made. The caller keeps whatever file was
 /// there: a failed render never writes.
 #[derive(Debug, thiserror::Error)]
