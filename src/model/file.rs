@@ -180,7 +180,11 @@ fn parse(text: &str, path: &Path) -> Result<Plan, LoadError> {
             path: path.to_owned(),
             found: 0,
         }),
-        _ => parsed.map_err(|e| syntax_error(path, &e)),
+        _ => {
+            let mut plan = parsed.map_err(|e| syntax_error(path, &e))?;
+            super::migrate::upgrade(&mut plan);
+            Ok(plan)
+        }
     }
 }
 

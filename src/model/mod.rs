@@ -6,6 +6,7 @@ mod block;
 pub mod check;
 pub mod figure;
 pub mod file;
+pub mod migrate;
 pub mod nesting;
 pub mod output;
 mod pretty;
