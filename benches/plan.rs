@@ -50,4 +50,36 @@ fn main() {
         }),
         Duration::from_millis(10),
     );
+    spelling(&plan);
+}
+
+/// Spelling must never slow typing: a field is checked again on every
+/// frame it is drawn, so checking the longest field, its words' verdicts
+/// kept, takes a small part of a frame.
+fn spelling(plan: &planwright::model::Plan) {
+    use planwright::edit::spelling;
+    let start = Instant::now();
+    let speller = spelling::speller();
+    report(
+        "load the en_GB dictionary (once, in the background)",
+        start.elapsed(),
+        Duration::from_millis(500),
+    );
+    let (_, _, longest) = (planwright::edit::find::texts(plan).into_iter())
+        .max_by_key(|(_, _, text)| text.len())
+        .expect("the plan has text");
+    report(
+        &format!("spell-check the longest field ({} chars)", longest.len()),
+        measure(|| {
+            std::hint::black_box(speller.misspelt(&longest, &plan.dictionary));
+        }),
+        Duration::from_millis(1),
+    );
+    report(
+        "spell-check the whole plan",
+        measure(|| {
+            std::hint::black_box(spelling::check_plan(plan));
+        }),
+        Duration::from_millis(50),
+    );
 }

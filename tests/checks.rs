@@ -378,3 +378,169 @@ fn a_signed_off_plan_names_its_signer() {
     plan.status.state = PlanState::ForSmtReview;
     assert!(messages(&plan).is_empty());
 }
+
+/// A new plan from either template is all required sections left empty:
+/// "required" comes from the template's slots (the plan stores none), and
+/// the template's own words (the projects section's standard paragraphs,
+/// the budget's and staffing table's row labels) are not content.
+#[test]
+fn every_required_slot_of_a_new_plan_is_reported_until_the_author_writes_in_it() {
+    for template in template::all() {
+        let mut plan = template.new_plan();
+        let required: Vec<String> = plan
+            .walk_sections()
+            .into_iter()
+            .filter(|(_, s)| template::is_required(&plan.template, s))
+            .map(|(path, s)| {
+                let at = path
+                    .iter()
+                    .map(|i| format!("sections[{i}]"))
+                    .collect::<Vec<_>>();
+                format!(
+                    "warning {}: required section \"{}\" is empty",
+                    at.join("/"),
+                    s.title()
+                )
+            })
+            .collect();
+        assert!(required.len() >= 5, "{}", template.id);
+        assert!(plan.walk_sections().iter().all(|(_, s)| !s.required));
+        let found: Vec<String> = messages(&plan)
+            .into_iter()
+            .filter(|m| m.contains("required section"))
+            .collect();
+        assert_eq!(found, required, "{}", template.id);
+
+        // The author's own words in the first required section fill it.
+        let first = plan
+            .sections
+            .iter()
+            .position(|s| template::is_required(&plan.template, s))
+            .unwrap();
+        plan.sections[first].blocks = vec![Block::Paragraph("Our unit's purpose.".into())];
+        let after = messages(&plan);
+        assert!(
+            !after
+                .iter()
+                .any(|m| m.starts_with(&format!("warning sections[{first}]: required")))
+        );
+        assert_eq!(
+            after
+                .iter()
+                .filter(|m| m.contains("required section"))
+                .count(),
+            required.len() - 1
+        );
+    }
+}
+
+#[test]
+fn the_projects_standard_paragraphs_alone_leave_it_empty() {
+    let mut plan = template::find("operating-plan-2008").unwrap().new_plan();
+    let projects = plan
+        .sections
+        .iter()
+        .position(|s| s.slot == "projects")
+        .unwrap();
+    let message = format!(
+        "warning sections[{projects}]: required section \"PROJECTS, DEVELOPMENTS, KEY ACTIONS\" is empty"
+    );
+    assert!(messages(&plan).contains(&message));
+    let Block::Table(table) = &mut plan.sections[projects].blocks[1] else {
+        panic!("the projects table")
+    };
+    table.rows[1] = row(
+        RowKind::Data,
+        &[
+            "Open the new centre",
+            "Jo Bloggs",
+            "CYPP 3",
+            "A centre",
+            "March 09",
+        ],
+    );
+    assert!(!messages(&plan).contains(&message));
+}
+
+fn table_of(kind: TableKind, rows: Vec<Row>) -> Block {
+    let mut table = template::find("operating-plan-2008")
+        .unwrap()
+        .table(kind)
+        .unwrap()
+        .clone();
+    table.rows = rows;
+    Block::Table(table)
+}
+
+#[test]
+fn risks_and_lead_roles_without_a_lead_are_reported() {
+    let risks = table_of(
+        TableKind::Risks,
+        vec![
+            row(
+                RowKind::Data,
+                &["Budget pressure", "Monthly monitoring", "Head of Finance"],
+            ),
+            row(RowKind::Data, &["Recruitment", "Overseas campaign", ""]),
+        ],
+    );
+    let lead_roles = table_of(
+        TableKind::LeadRoles,
+        vec![
+            row(
+                RowKind::Data,
+                &["CYPP 2", "10. Target joined up support", ""],
+            ),
+            row(RowKind::Data, &["", "", ""]),
+        ],
+    );
+    assert_eq!(
+        messages(&plan_with(vec![risks, lead_roles])),
+        [
+            "warning sections[0]/blocks[0]/rows[1]/cells[2]: this risk has no lead",
+            "warning sections[0]/blocks[1]/rows[0]/cells[2]: this target has no lead",
+        ]
+    );
+}
+
+#[test]
+fn commissioning_activities_without_a_lead_or_decision_date_are_reported() {
+    let mut table = template::find("directorate-plan-2018")
+        .unwrap()
+        .table(TableKind::Commissioning)
+        .unwrap()
+        .clone();
+    let blank = |c: &Column| {
+        if c.kind == ColumnKind::Lead || c.kind == ColumnKind::Date {
+            ""
+        } else {
+            "x"
+        }
+    };
+    let cells: Vec<&str> = table.columns.iter().map(blank).collect();
+    let lead = table
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Lead)
+        .unwrap();
+    let date = table
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::Date)
+        .unwrap();
+    table.rows = vec![
+        row(RowKind::Hint, &["Name of commissioning activity"]),
+        row(RowKind::Data, &cells),
+    ];
+    assert_eq!(
+        messages(&plan_with(vec![Block::Table(table)])),
+        [
+            format!(
+                "warning sections[0]/blocks[0]/rows[1]/cells[{lead}]: this commissioning activity has no lead"
+            ),
+            format!(
+                "warning sections[0]/blocks[0]/rows[1]/cells[{date}]: this commissioning activity has no key decision date"
+            ),
+        ]
+    );
+}

@@ -235,6 +235,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 },
                 body_title: f[1].clone(),
                 rating_scale,
+                dictionary: vec![f[3].clone()],
                 sections,
             },
         )

@@ -78,3 +78,37 @@ fn every_seed_keeps_its_cover() {
         assert!(plan.sections.len() >= 10, "{name}");
     }
 }
+
+/// Every section of a real plan that names a template slot names one its
+/// template has, and shows that slot's guidance (the plans store none).
+#[test]
+fn every_seed_shows_its_templates_guidance_for_each_section_naming_a_slot() {
+    for name in SEEDS {
+        let plan = file::load(&seed_path(name)).unwrap();
+        let template = planwright::template::find(&plan.template).unwrap();
+        let mut shown = 0;
+        for (path, section) in plan.walk_sections() {
+            if section.slot.is_empty() {
+                continue;
+            }
+            let slot = planwright::template::find_slot(&plan.template, &section.slot)
+                .unwrap_or_else(|| panic!("{name} {path:?}: no slot {:?}", section.slot));
+            let in_template = template
+                .plan
+                .walk_sections()
+                .into_iter()
+                .find(|(_, s)| s.slot == section.slot)
+                .map(|(_, s)| s.guidance.clone())
+                .unwrap();
+            assert_eq!(section.guidance, "", "{name} {path:?} stores guidance");
+            assert_eq!(
+                planwright::template::guidance(&plan.template, section),
+                in_template,
+                "{name} {path:?}"
+            );
+            assert_eq!(slot.guidance, in_template);
+            shown += usize::from(!in_template.is_empty());
+        }
+        assert!(shown >= 12, "{name}: guidance shown for {shown} sections");
+    }
+}

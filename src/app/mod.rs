@@ -111,6 +111,7 @@ pub struct PlanwrightApp {
 impl PlanwrightApp {
     pub fn new(setup: Setup) -> Self {
         let templates = crate::template::all();
+        crate::edit::spelling::load_in_background();
         let mut app = PlanwrightApp {
             doc: Document::new(sample_plan(), None, None),
             page: Page::Section(vec![0]),
@@ -352,8 +353,10 @@ impl PlanwrightApp {
             .iter()
             .find(|t| t.id == self.doc.plan().template);
         let scale = self.doc.plan().rating_scale.clone();
+        let dictionary = self.doc.plan().dictionary.clone();
         let findings = self.doc.findings().to_vec();
         let mut cx = EditContext::new(&findings, &scale);
+        cx.dictionary = &dictionary;
         cx.template = template;
         cx.jump = self.jump.as_ref().map(|(l, _, _)| l.clone());
         cx.jump_focus = self.jump.as_ref().is_some_and(|(_, _, focus)| *focus);

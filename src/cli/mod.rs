@@ -63,6 +63,10 @@ pub enum Command {
     Check {
         /// The plan file (.ron) to check.
         plan: PathBuf,
+        /// Check the spelling (UK English) instead: one misspelt word a
+        /// line, with its place and suggestions.
+        #[arg(long)]
+        spelling: bool,
     },
     /// List the plan templates, one a line.
     Templates,
@@ -116,7 +120,8 @@ pub enum Command {
 /// Runs a command-line command; `None` means "open the editor".
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Check { plan } => check(&plan),
+        Command::Check { plan, spelling } if spelling => check_spelling(&plan),
+        Command::Check { plan, .. } => check(&plan),
         Command::Templates => {
             for t in template::all() {
                 println!("{}\t{}", t.id, t.name);
@@ -164,6 +169,32 @@ fn check(path: &Path) -> ExitCode {
         if findings.len() == 1 { "" } else { "s" },
         errors,
         if errors == 1 { "" } else { "s" }
+    );
+    ExitCode::SUCCESS
+}
+
+/// Like `check`: the list on standard output, a summary on standard
+/// error, and success (misspellings are for the author to judge).
+fn check_spelling(path: &Path) -> ExitCode {
+    let Some(plan) = load_or_report(path) else {
+        return ExitCode::FAILURE;
+    };
+    let speller = crate::edit::spelling::speller();
+    let found = crate::edit::spelling::check_plan(&plan);
+    for m in &found {
+        let suggestions = speller.suggestions(&m.word);
+        let line = match suggestions.is_empty() {
+            true => m.to_string(),
+            false => format!("{m}; suggestions: {}", suggestions.join(", ")),
+        };
+        println!("{}", terminal_safe(&line));
+    }
+    eprintln!(
+        "{}: loaded; {} misspelt word{} ({} in the plan's dictionary)",
+        path.display(),
+        found.len(),
+        if found.len() == 1 { "" } else { "s" },
+        plan.dictionary.len()
     );
     ExitCode::SUCCESS
 }

@@ -99,6 +99,10 @@ fn each_text(plan: &mut Plan, scope: Option<&Page>, f: &mut dyn FnMut(&Location,
             f(&cover, Text::Plain(&mut record.role));
         }
         f(&cover, Text::Plain(&mut plan.contents.title));
+        // A contents page written as the author worded it prints these.
+        for entry in &mut plan.contents.entries {
+            f(&cover, Text::Plain(&mut entry.text));
+        }
         f(&cover, Text::Plain(&mut plan.body_title));
     }
     walk_sections(&mut plan.sections, &mut Vec::new(), &mut |path, section| {
@@ -227,6 +231,20 @@ pub fn search(plan: &Plan, query: &Query) -> Vec<Match> {
                 section: place_name(plan, location),
                 snippet: snippet(&plain, range),
             });
+        }
+    });
+    out
+}
+
+/// Every piece of the plan's text with its place and the name of its
+/// section, in document order (for the spelling check).
+pub fn texts(plan: &Plan) -> Vec<(Location, String, String)> {
+    let mut out = Vec::new();
+    let mut copy = plan.clone();
+    each_text(&mut copy, None, &mut |location, text| {
+        let plain = text.plain();
+        if !plain.trim().is_empty() {
+            out.push((location.clone(), place_name(plan, location), plain));
         }
     });
     out
@@ -367,6 +385,29 @@ mod tests {
         assert_eq!(n, before.len());
         assert!(search(&p, &query).is_empty());
         assert_eq!(p.cover.title, "Plan for Teams");
+    }
+
+    #[test]
+    fn replace_reaches_a_contents_page_worded_by_the_author() {
+        let mut p = plan();
+        p.contents.entries.push(crate::model::ContentsEntry {
+            text: "Purpose of the Servise".into(),
+            ..Default::default()
+        });
+        let query = Query {
+            text: "Servise".into(),
+            match_case: true,
+            whole_word: true,
+            scope: Some(Page::Cover),
+        };
+        assert_eq!(search(&p, &query).len(), 1);
+        let replace = Replace {
+            query,
+            with: "Service".into(),
+            only: None,
+        };
+        assert_eq!(replace.apply(&mut p), 1);
+        assert_eq!(p.contents.entries[0].text, "Purpose of the Service");
     }
 
     #[test]

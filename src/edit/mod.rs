@@ -9,6 +9,7 @@ pub mod dates;
 pub mod find;
 pub mod rich;
 mod sections;
+pub mod spelling;
 
 pub use sections::SectionOp;
 
@@ -67,6 +68,8 @@ pub enum Edit {
     AddSubsection { section: Vec<usize> },
     /// Replacing one match, or every match of a search (one undo step).
     Replace(find::Replace),
+    /// Adding a word to the plan's dictionary ("Add to plan's dictionary").
+    AddWord(String),
 }
 
 /// What applying an edit did.
@@ -142,6 +145,13 @@ impl Edit {
                         show: Some(Page::Section(path)),
                         ..changed
                     }
+                }
+                None => Applied::default(),
+            },
+            Edit::AddWord(word) => match spelling::with_word(&plan.dictionary, word) {
+                Some(words) => {
+                    plan.dictionary = words;
+                    changed
                 }
                 None => Applied::default(),
             },

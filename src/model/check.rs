@@ -64,7 +64,9 @@ fn check_sign_off(plan: &Plan, out: &mut Vec<Finding>) {
 }
 
 fn check_section(plan: &Plan, path: &[usize], section: &Section, out: &mut Vec<Finding>) {
-    if section.required && section.is_empty() {
+    if crate::template::is_required(&plan.template, section)
+        && !has_content(&plan.template, section)
+    {
         out.push(Finding {
             severity: Severity::Warning,
             location: Location::section(path),
@@ -85,6 +87,16 @@ fn check_section(plan: &Plan, path: &[usize], section: &Section, out: &mut Vec<F
     }
 }
 
+/// Whether the section or a sub-section holds words of the author's: the
+/// words its template put there for the author (a standard paragraph, row
+/// labels) do not count.
+fn has_content(template: &str, section: &Section) -> bool {
+    let slot = crate::template::find_slot(template, &section.slot);
+    let placeholders = slot.map_or(&[][..], |s| s.placeholders.as_slice());
+    super::has_own_words(&section.blocks, placeholders)
+        || (section.subsections.iter()).any(|s| has_content(template, s))
+}
+
 struct TableCheck<'a> {
     plan: &'a Plan,
     path: &'a [usize],
@@ -99,7 +111,12 @@ impl TableCheck<'_> {
         self.check_totals();
         self.check_row_sums(super::arithmetic::row_sum_rules(self.table));
         match self.table.kind {
-            TableKind::Projects | TableKind::ActionPlan | TableKind::EnvironmentObjective => {
+            TableKind::Projects
+            | TableKind::ActionPlan
+            | TableKind::EnvironmentObjective
+            | TableKind::Risks
+            | TableKind::LeadRoles
+            | TableKind::Commissioning => {
                 self.check_owners();
             }
             _ => {}
@@ -238,12 +255,16 @@ impl TableCheck<'_> {
         }
     }
 
-    /// Projects and actions name a lead and a target date.
+    /// Projects, actions, risks, lead roles and commissioning activities
+    /// name a lead, and a date where their table has a date column.
     fn check_owners(&mut self) {
         let table = self.table;
         let item = match table.kind {
             TableKind::Projects => "project",
             TableKind::ActionPlan => "action",
+            TableKind::Risks => "risk",
+            TableKind::LeadRoles => "target",
+            TableKind::Commissioning => "commissioning activity",
             _ => "objective",
         };
         for (r, row) in table.rows.iter().enumerate() {
@@ -253,6 +274,9 @@ impl TableCheck<'_> {
             for (c, column) in table.columns.iter().enumerate() {
                 let what = match column.kind {
                     ColumnKind::Lead => "lead",
+                    ColumnKind::Date if table.kind == TableKind::Commissioning => {
+                        "key decision date"
+                    }
                     ColumnKind::Date => "target date",
                     _ => continue,
                 };

@@ -4,6 +4,7 @@
 pub mod arithmetic;
 mod block;
 pub mod check;
+mod content;
 pub mod figure;
 pub mod file;
 pub mod migrate;
@@ -14,6 +15,7 @@ mod table;
 mod text;
 
 pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
+pub use content::{has_own_words, text_of_blocks};
 pub use table::{
     Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
 };
@@ -22,7 +24,7 @@ pub use text::{Rich, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +44,10 @@ pub struct Plan {
     /// The plan's rating scale: what each band of dots means.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rating_scale: Vec<RatingBand>,
+    /// Words the spelling check accepts in this plan besides the
+    /// dictionary's: the unit's names and jargon, learned once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dictionary: Vec<String>,
     pub sections: Vec<Section>,
 }
 
@@ -202,10 +208,13 @@ pub struct Section {
     pub number: String,
     /// The heading as printed; empty for a section printed without one.
     pub heading: Rich,
-    /// The template's guidance: shown in the forms, never printed.
+    /// Guidance the author wrote over the template's; empty: the guidance
+    /// of the template's slot is shown ([`crate::template::guidance`]).
+    /// Shown in the forms, never printed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub guidance: String,
-    /// The template requires this section to be filled in.
+    /// This section must be filled in, besides the sections the template's
+    /// slots require ([`crate::template::is_required`]).
     #[serde(default, skip_serializing_if = "is_false")]
     pub required: bool,
     /// Start this section on a new page.

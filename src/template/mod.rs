@@ -46,11 +46,13 @@ impl Template {
             })
     }
 
-    /// A new plan from this template.
+    /// A new plan from this template. Its sections name their slots; the
+    /// guidance and "required" stay in the template, where they are read.
     pub fn new_plan(&self) -> Plan {
         let mut plan = self.plan.clone();
         plan.format_version = FORMAT_VERSION;
         plan.template = self.id.clone();
+        crate::model::migrate::drop_template_guidance(&mut plan);
         plan
     }
 
@@ -81,27 +83,86 @@ pub fn find(id: &str) -> Option<Template> {
 /// (`structure-chart` → `Structure chart`); empty for no slot. The print
 /// (headings, bookmarks, contents) and the editor's tree use the same name.
 pub fn slot_name(template_id: &str, slot: &str) -> String {
-    (slot_headings(template_id).iter())
-        .find(|(s, _)| s == slot)
-        .map_or_else(|| humanised_slot(slot), |(_, heading)| heading.clone())
+    find_slot(template_id, slot)
+        .map(|s| s.heading.clone())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| humanised_slot(slot))
 }
 
-/// Each built-in template's headings by slot, read once.
-fn slot_headings(template_id: &str) -> &'static [(String, String)] {
-    static ALL: OnceLock<HashMap<String, Vec<(String, String)>>> = OnceLock::new();
+/// What a template says about one of its slots, whatever plan names it.
+#[derive(Debug)]
+pub struct Slot {
+    pub slot: String,
+    /// The heading, on one line.
+    pub heading: String,
+    pub guidance: String,
+    pub required: bool,
+    /// The words the template puts in the section for the author to keep
+    /// or replace (standard paragraphs, fixed row labels): they are not
+    /// the author's content.
+    pub placeholders: Vec<String>,
+}
+
+/// The slot `slot` of built-in template `template_id`.
+pub fn find_slot(template_id: &str, slot: &str) -> Option<&'static Slot> {
+    if slot.is_empty() {
+        return None;
+    }
+    slots(template_id).iter().find(|s| s.slot == slot)
+}
+
+/// The guidance shown for `section` of a plan from `template_id`: what
+/// the author wrote over it, else the template's for the section's slot.
+pub fn guidance<'a>(template_id: &str, section: &'a crate::model::Section) -> &'a str {
+    if !section.guidance.trim().is_empty() {
+        return &section.guidance;
+    }
+    find_slot(template_id, &section.slot).map_or("", |s| s.guidance.as_str())
+}
+
+/// Whether `section` must be filled in: its template's slot requires it
+/// (or the section itself says so, for sections of no template).
+pub fn is_required(template_id: &str, section: &crate::model::Section) -> bool {
+    section.required || find_slot(template_id, &section.slot).is_some_and(|s| s.required)
+}
+
+/// Each built-in template's slots, read once.
+fn slots(template_id: &str) -> &'static [Slot] {
+    static ALL: OnceLock<HashMap<String, Vec<Slot>>> = OnceLock::new();
     let all = ALL.get_or_init(|| {
         (all().into_iter())
             .map(|t| {
-                let headings = (t.plan.walk_sections().into_iter())
-                    .map(|(_, s)| (s.slot.clone(), s.heading.to_plain()))
-                    .map(|(slot, h)| (slot, h.split_whitespace().collect::<Vec<_>>().join(" ")))
-                    .filter(|(slot, h)| !slot.is_empty() && !h.is_empty())
+                let slots = (t.plan.walk_sections().into_iter())
+                    .filter(|(_, s)| !s.slot.is_empty())
+                    .map(|(_, s)| Slot {
+                        slot: s.slot.clone(),
+                        heading: one_line(&s.heading.to_plain()),
+                        guidance: s.guidance.clone(),
+                        required: s.required,
+                        placeholders: placeholders(&s.blocks),
+                    })
                     .collect();
-                (t.id, headings)
+                (t.id, slots)
             })
             .collect()
     });
     all.get(template_id).map_or(&[], Vec::as_slice)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The non-empty words of a template section's own blocks, one a line.
+fn placeholders(blocks: &[crate::model::Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    crate::model::text_of_blocks(blocks, &mut |text| {
+        let text = one_line(text);
+        if !text.is_empty() && !out.contains(&text) {
+            out.push(text);
+        }
+    });
+    out
 }
 
 /// `structure-chart` as `Structure chart`.

@@ -12,6 +12,7 @@ pub mod paragraph;
 pub mod preview;
 pub mod rich;
 pub mod section;
+mod spelling;
 pub mod table;
 mod table_cell;
 mod table_layout;
@@ -52,6 +53,8 @@ pub struct EditContext<'a> {
     /// The plan's findings, to show next to the cells they are about.
     pub findings: &'a [Finding],
     pub rating_scale: &'a [RatingBand],
+    /// The plan's own dictionary, for the spelling marks.
+    pub dictionary: &'a [String],
     /// The plan's template, for the default shapes of new tables.
     pub template: Option<&'a Template>,
     /// A place to scroll to and focus this frame (from the findings). The
@@ -81,6 +84,7 @@ impl<'a> EditContext<'a> {
             intents: Vec::new(),
             findings,
             rating_scale,
+            dictionary: &[],
             template: None,
             jump: None,
             jump_focus: false,

@@ -122,6 +122,10 @@ impl Editor<Rich> for RichField<'_> {
             *value = apply_text_edit(value, &old, &text);
             cx.typed(self.id);
         }
+        if let Some(fix) = super::spelling::mark(ui, &output, &text, cx) {
+            *value = apply_text_edit(value, &text, &super::spelling::fixed(&text, &fix));
+            cx.step();
+        }
         // The selection as it is while the field has the keyboard: a click
         // on a style button collapses it before the style arrives.
         if output.response.has_focus()

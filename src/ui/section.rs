@@ -22,7 +22,8 @@ impl Editor<Section> for SectionEditor<'_> {
     fn ui(&mut self, ui: &mut Ui, section: &mut Section, cx: &mut EditContext<'_>) {
         let id = Id::unique("section").with(self.path);
         self.heading_fields(ui, section, id, cx);
-        guidance_box(ui, &section.guidance);
+        let template = cx.template.map_or("", |t| t.id.as_str());
+        guidance_box(ui, crate::template::guidance(template, section));
         // A line kept for the section's findings, so the page does not
         // jump when "required section … is empty" comes or goes.
         let top = ui.cursor().min.y;
@@ -150,7 +151,8 @@ impl SectionEditor<'_> {
                         section.new_page = new_page;
                         cx.step();
                     }
-                    if section.required {
+                    let template = cx.template.map_or("", |t| t.id.as_str());
+                    if crate::template::is_required(template, section) {
                         ui.label(RichText::new("Required by the template").weak());
                     }
                 });

@@ -116,12 +116,22 @@ fn simple_field(
             ui.visuals().extreme_bg_color,
         ));
     }
-    let response = ui.add(edit);
+    let output = edit.show(ui);
+    let response = output.response.response.clone();
     name_widget(ui, &response, place.name);
     if response.changed() {
         *cell = Cell::text(text.clone());
         *changed = true;
         cx.typed(place.id);
+    }
+    // Figures are not words; the rest of a cell is checked as typed.
+    if !place.kind.is_numeric()
+        && let Some(fix) = super::spelling::mark(ui, &output, &text, cx)
+    {
+        text = super::spelling::fixed(&text, &fix);
+        *cell = Cell::text(text.clone());
+        *changed = true;
+        cx.step();
     }
     if let Some(computed) = &place.computed {
         computed_sum(ui, figure::read(&text), computed);
@@ -183,14 +193,16 @@ fn lines_field(
         job.wrap.max_width = wrap_width;
         ui.fonts_mut(|f| f.layout_job(job))
     };
-    let response = egui::TextEdit::multiline(&mut text)
+    let output = egui::TextEdit::multiline(&mut text)
         .id(place.id)
         .desired_rows(2)
         .desired_width(place.width)
         .layouter(&mut layouter)
-        .show(ui)
-        .response
-        .response;
+        .show(ui);
+    let response = output.response.response.clone();
+    if let Some(fix) = super::spelling::mark(ui, &output, &text, cx) {
+        text = super::spelling::fixed(&text, &fix);
+    }
     name_widget(ui, &response, place.name);
     response
         .clone()
