@@ -105,6 +105,10 @@ impl Speller {
             if in_plan_dictionary(word, plan_words) || self.knows(word) {
                 continue;
             }
+            // An abbreviation the dictionary knows with its stop (`etc.`).
+            if text[range.end..].starts_with('.') && self.knows(&format!("{word}.")) {
+                continue;
+            }
             // A hyphenated word is right when each part is.
             let parts = parts(word);
             if parts.len() == 1 {
@@ -136,7 +140,12 @@ fn is_acronym(word: &str) -> bool {
 /// lower case) in any case, as the main dictionary treats its words.
 fn in_plan_dictionary(word: &str, plan_words: &[String]) -> bool {
     let word = word.replace('’', "'");
-    let stem = word.strip_suffix("'s").unwrap_or(&word);
+    // Its possessive, and an acronym's plural (`LCSMs`), as for the
+    // main dictionary's words.
+    let stem = (word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix("s'"))
+        .or_else(|| word.strip_suffix('s').filter(|s| is_acronym(s)))
+        .unwrap_or(&word);
     plan_words.iter().any(|w| {
         let lower = w.chars().all(|c| !c.is_uppercase());
         [word.as_str(), stem]
@@ -301,7 +310,7 @@ mod tests {
     #[test]
     fn figures_codes_and_addresses_are_not_words() {
         let text = "NI117 rose 2.5% to £3.8m in 2008/09 (BV49); see www.kent.gov.uk, \
-                    kent.gov.uk or jo.bloggs@kent.gov.uk. 0-25 Q3";
+                    kent.gov.uk or jo.bloggs@kent.gov.uk. 0-25 Q3, etc.";
         assert_eq!(misspelt(text), Vec::<&str>::new());
     }
 
@@ -320,7 +329,7 @@ mod tests {
     #[test]
     fn the_plans_dictionary_and_the_plan_word_list_are_known() {
         let plan_words = vec!["Zorblatt".to_owned(), "frimble".to_owned()];
-        let text = "Zorblatt and Frimble, CAMHS and LCSPs";
+        let text = "Zorblatt's and Frimble, CAMHS and LCSPs";
         assert!(speller().misspelt(text, &plan_words).is_empty());
         assert_eq!(misspelt("Zorblatt"), ["Zorblatt"]);
         assert!(
