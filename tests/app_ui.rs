@@ -388,7 +388,11 @@ fn a_finding_far_down_its_page_is_scrolled_to() {
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/2008-09-strategy-policy-performance.ron");
     let mut harness = fixture.app(Some(seed));
-    let finding = &harness.state().findings()[0];
+    // The first budget difference.
+    let finding = (harness.state().findings().iter())
+        .find(|f| f.message.starts_with("stated"))
+        .unwrap()
+        .clone();
     let (block, row, column) = (
         finding.location.block.unwrap(),
         finding.location.row.unwrap(),
@@ -401,7 +405,7 @@ fn a_finding_far_down_its_page_is_scrolled_to() {
     let Some(planwright::model::Block::Table(table)) = harness
         .state()
         .plan()
-        .section(&harness.state().findings()[0].location.sections)
+        .section(&finding.location.sections)
         .map(|s| &s.blocks[block])
     else {
         panic!("the finding is in a table");
@@ -505,6 +509,9 @@ fn caption_lines_and_notes_are_added_and_removed_in_the_table_layout() {
         .click();
     harness.run();
     harness.get_by_label("+ Add caption line").click();
+    harness.run();
+    // Below the findings panel on a 768-point screen until scrolled to.
+    harness.get_by_label("+ Add note").scroll_to_me();
     harness.run();
     harness.get_by_label("+ Add note").click();
     harness.run();

@@ -187,8 +187,9 @@ pub fn labelled_line(
     response
 }
 
-/// The template's guidance: muted, boxed, never printed.
-pub fn guidance_box(ui: &mut Ui, text: &str) {
+/// The template's guidance: muted, boxed, never printed. Open while the
+/// section is still to be written; one line, to open, once it has words.
+pub fn guidance_box(ui: &mut Ui, id: Id, text: &str, open: bool) {
     if text.trim().is_empty() {
         return;
     }
@@ -200,8 +201,12 @@ pub fn guidance_box(ui: &mut Ui, text: &str) {
         ))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Guidance (not printed)").weak());
-            ui.label(RichText::new(text).color(ui.visuals().weak_text_color()));
+            egui::CollapsingHeader::new(RichText::new("Guidance (not printed)").weak())
+                .id_salt(id.with("guidance"))
+                .default_open(open)
+                .show_unindented(ui, |ui| {
+                    ui.label(RichText::new(text).color(ui.visuals().weak_text_color()));
+                });
         });
 }
 

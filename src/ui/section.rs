@@ -23,7 +23,8 @@ impl Editor<Section> for SectionEditor<'_> {
         let id = Id::unique("section").with(self.path);
         self.heading_fields(ui, section, id, cx);
         let template = cx.template.map_or("", |t| t.id.as_str());
-        guidance_box(ui, crate::template::guidance(template, section));
+        let guidance = crate::template::guidance(template, section);
+        guidance_box(ui, id, guidance, section.is_empty());
         // A line kept for the section's findings, so the page does not
         // jump when "required section … is empty" comes or goes.
         let top = ui.cursor().min.y;
