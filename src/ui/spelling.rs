@@ -32,7 +32,11 @@ pub fn mark(ui: &Ui, output: &TextEditOutput, text: &str, cx: &mut EditContext<'
             .and_then(|at| wrong.iter().find(|r| r.start <= at && at <= r.end).cloned());
         ui.data_mut(|d| d.insert_temp(menu_id, word));
     }
-    let painter = ui.painter().with_clip_rect(output.text_clip_rect);
+    // The field's whole rect: the text's own clip ends at its last row's
+    // bottom, which would cut that row's lines off.
+    let painter = ui
+        .painter()
+        .with_clip_rect(response.rect.intersect(ui.clip_rect()));
     let colour = ui.visuals().error_fg_color;
     for range in &wrong {
         for (left, right, y) in rows_of(output, text, range) {
@@ -104,14 +108,14 @@ fn rows_of(output: &TextEditOutput, text: &str, range: &Range<usize>) -> Vec<(f3
     rows
 }
 
-/// A red wavy line from `left` to `right` just under `y`.
+/// A red wavy line from `left` to `right` along the row's bottom `y`.
 fn wavy(left: f32, right: f32, y: f32, colour: Color32) -> Shape {
     let step = 2.0;
     let mut points = Vec::new();
     let mut x = left;
     let mut up = false;
     while x <= right {
-        points.push(Pos2::new(x, y + if up { 0.0 } else { 2.0 }));
+        points.push(Pos2::new(x, y + if up { -1.0 } else { 1.0 }));
         up = !up;
         x += step;
     }
