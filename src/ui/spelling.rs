@@ -10,6 +10,9 @@ use egui::text_edit::TextEditOutput;
 use egui::{Color32, Pos2, Shape, Stroke, Ui};
 use std::ops::Range;
 
+/// The right-clicked misspelt word and the speller's suggestions for it.
+type Picked = Option<(Range<usize>, Vec<String>)>;
+
 /// A correction the author picked: replace `range` of the field's text.
 pub struct Fix {
     pub range: Range<usize>,
@@ -26,11 +29,14 @@ pub fn mark(ui: &Ui, output: &TextEditOutput, text: &str, cx: &mut EditContext<'
     let response = &output.response.response;
     let menu_id = response.id.with("spelling");
     if response.secondary_clicked() {
-        let word = (response.interact_pointer_pos())
+        // The word under the pointer and its suggestions, found once (not
+        // on every frame the menu is open).
+        let picked: Picked = (response.interact_pointer_pos())
             .map(|pos| output.galley.cursor_from_pos(pos - output.galley_pos))
             .map(|cursor| byte_of(text, cursor.index.0))
-            .and_then(|at| wrong.iter().find(|r| r.start <= at && at <= r.end).cloned());
-        ui.data_mut(|d| d.insert_temp(menu_id, word));
+            .and_then(|at| wrong.iter().find(|r| r.start <= at && at <= r.end).cloned())
+            .map(|range| (range.clone(), speller.suggestions(&text[range])));
+        ui.data_mut(|d| d.insert_temp(menu_id, picked));
     }
     // The field's whole rect: the text's own clip ends at its last row's
     // bottom, which would cut that row's lines off.
@@ -43,13 +49,10 @@ pub fn mark(ui: &Ui, output: &TextEditOutput, text: &str, cx: &mut EditContext<'
             painter.add(wavy(left, right, y, colour));
         }
     }
-    let picked = ui
-        .data(|d| d.get_temp::<Option<Range<usize>>>(menu_id))
-        .flatten()?;
+    let (picked, suggestions) = ui.data(|d| d.get_temp::<Picked>(menu_id)).flatten()?;
     let word = text.get(picked.clone())?.to_owned();
     let mut fix = None;
     response.context_menu(|ui| {
-        let suggestions = speller.suggestions(&word);
         if suggestions.is_empty() {
             ui.label(egui::RichText::new("No suggestions").weak());
         }
@@ -67,7 +70,7 @@ pub fn mark(ui: &Ui, output: &TextEditOutput, text: &str, cx: &mut EditContext<'
         }
     });
     if !response.context_menu_opened() {
-        ui.data_mut(|d| d.remove::<Option<Range<usize>>>(menu_id));
+        ui.data_mut(|d| d.remove::<Picked>(menu_id));
     }
     fix
 }
