@@ -65,8 +65,8 @@ fn spelling(plan: &planwright::model::Plan) {
         start.elapsed(),
         Duration::from_millis(500),
     );
-    let (_, _, longest) = (planwright::edit::find::texts(plan).into_iter())
-        .max_by_key(|(_, _, text)| text.len())
+    let (_, longest) = (planwright::edit::find::texts(plan).into_iter())
+        .max_by_key(|(_, text)| text.len())
         .expect("the plan has text");
     report(
         &format!("spell-check the longest field ({} chars)", longest.len()),

@@ -236,15 +236,15 @@ pub fn search(plan: &Plan, query: &Query) -> Vec<Match> {
     out
 }
 
-/// Every piece of the plan's text with its place and the name of its
-/// section, in document order (for the spelling check).
-pub fn texts(plan: &Plan) -> Vec<(Location, String, String)> {
+/// Every piece of the plan's text with its place, in document order (for
+/// the spelling check).
+pub fn texts(plan: &Plan) -> Vec<(Location, String)> {
     let mut out = Vec::new();
     let mut copy = plan.clone();
     each_text(&mut copy, None, &mut |location, text| {
         let plain = text.plain();
         if !plain.trim().is_empty() {
-            out.push((location.clone(), place_name(plan, location), plain));
+            out.push((location.clone(), plain));
         }
     });
     out
@@ -291,7 +291,7 @@ impl Replace {
 }
 
 /// `Cover`, or the name of the section a place is in.
-fn place_name(plan: &Plan, location: &Location) -> String {
+pub fn place_name(plan: &Plan, location: &Location) -> String {
     if location.sections.is_empty() {
         return "Cover".to_owned();
     }

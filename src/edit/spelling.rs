@@ -250,11 +250,11 @@ impl std::fmt::Display for Misspelling {
 pub fn check_plan(plan: &Plan) -> Vec<Misspelling> {
     let speller = speller();
     let mut out = Vec::new();
-    for (location, place, text) in super::find::texts(plan) {
+    for (location, text) in super::find::texts(plan) {
         for range in speller.misspelt(&text, &plan.dictionary) {
             out.push(Misspelling {
+                place: super::find::place_name(plan, &location),
                 location: location.clone(),
-                place: place.clone(),
                 word: text[range].to_owned(),
             });
         }
