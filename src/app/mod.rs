@@ -15,6 +15,7 @@ mod prompts;
 mod saving;
 mod timings;
 pub mod undo;
+mod yearly;
 
 use crate::edit::Edit;
 use crate::edit::rich::{Restyle, Style};
@@ -448,8 +449,11 @@ impl PlanwrightApp {
         for command in std::mem::take(&mut self.commands) {
             self.doc.seal();
             match command {
-                Command::New => self.prompt = Some(Prompt::PickTemplate),
-                Command::NewFromTemplate(i) => self.guard(AfterPrompt::New(i), ctx),
+                Command::New => self.prompt = Some(Prompt::PickTemplate(yearly::default_year())),
+                Command::NewFromTemplate(i) => {
+                    self.prompt = Some(Prompt::PlanYear(i, yearly::default_year()));
+                }
+                Command::RollForward => self.guard(AfterPrompt::RollForward, ctx),
                 Command::Open => self.guard(AfterPrompt::Open(None), ctx),
                 Command::OpenPath(path) => self.guard(AfterPrompt::Open(Some(path)), ctx),
                 Command::Save => {
@@ -495,13 +499,15 @@ impl PlanwrightApp {
 
     fn proceed(&mut self, action: AfterPrompt, ctx: &egui::Context) {
         match action {
-            AfterPrompt::New(i) => {
+            AfterPrompt::New(i, year) => {
                 if let Some(template) = self.templates.get(i) {
-                    let (plan, name) = (template.new_plan(), template.name.clone());
+                    let (plan, name) = (template.new_plan_for(year), template.name.clone());
                     self.replace_document(Document::new(plan, None, None));
-                    self.status = format!("New plan from \"{name}\"");
+                    let year = crate::model::period::financial_label(year);
+                    self.status = format!("New plan for {year} from \"{name}\"");
                 }
             }
+            AfterPrompt::RollForward => self.offer_roll_forward(),
             AfterPrompt::Open(Some(path)) => self.open_path(&path),
             AfterPrompt::Open(None) => match self.dialogs.open_plan() {
                 Picked::Path(path) => self.open_path(&path),
