@@ -174,9 +174,7 @@ fn prose_stays_byte_for_byte_and_its_years_are_listed() {
             .count();
         let listed = (roll.mentions.iter())
             .filter(|m| {
-                m.place.contains("paragraph")
-                    || m.place.contains("item")
-                    || m.place.contains("note")
+                m.what.contains("paragraph") || m.what.contains("item") || m.what.contains("note")
             })
             .count();
         assert_eq!(listed, with_years, "{name}");

@@ -5,6 +5,7 @@
 use super::prompts::{Answer, Prompt};
 use super::{Document, PlanwrightApp};
 use crate::model::period::financial_label;
+use crate::ui::findings::describe;
 use crate::year::{RollForward, parse_year, roll_forward};
 use egui::RichText;
 
@@ -34,7 +35,13 @@ pub(super) fn roll_forward_dialog(ui: &mut egui::Ui, roll: &RollForward) -> Opti
     ));
     ui.add_space(6.0);
     ui.label(RichText::new(format!("{} changes", roll.changes.len())).strong());
-    let changes = (roll.changes.iter()).map(|c| (&c.place, format!("{} → {}", c.old, c.new)));
+    let place = |location, what: &str| format!("{} › {what}", describe(&roll.plan, location));
+    let changes = (roll.changes.iter()).map(|c| {
+        (
+            place(&c.location, &c.what),
+            format!("{} → {}", c.old, c.new),
+        )
+    });
     listing(ui, "roll-forward-changes", 230.0, changes);
     ui.add_space(6.0);
     ui.label(
@@ -44,7 +51,7 @@ pub(super) fn roll_forward_dialog(ui: &mut egui::Ui, roll: &RollForward) -> Opti
         ))
         .strong(),
     );
-    let mentions = (roll.mentions.iter()).map(|m| (&m.place, m.excerpt.clone()));
+    let mentions = (roll.mentions.iter()).map(|m| (place(&m.location, &m.what), m.excerpt.clone()));
     listing(ui, "roll-forward-mentions", 150.0, mentions);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -61,11 +68,11 @@ pub(super) fn roll_forward_dialog(ui: &mut egui::Ui, roll: &RollForward) -> Opti
 }
 
 /// A scrolled list of lines, each with its place in small print first.
-fn listing<'a>(
+fn listing(
     ui: &mut egui::Ui,
     id: &str,
     height: f32,
-    lines: impl Iterator<Item = (&'a String, String)>,
+    lines: impl Iterator<Item = (String, String)>,
 ) {
     egui::ScrollArea::vertical()
         .id_salt(id)

@@ -62,7 +62,7 @@ pub fn report(rolled: &RollForward) -> String {
     for change in &rolled.changes {
         out.push_str(&format!(
             "{}: {} → {}\n",
-            change.place,
+            change.place(),
             one_line(&change.old),
             one_line(&change.new)
         ));
@@ -71,7 +71,7 @@ pub fn report(rolled: &RollForward) -> String {
     for mention in &rolled.mentions {
         out.push_str(&format!(
             "{}: {} — {}\n",
-            mention.place,
+            mention.place(),
             mention.years.join(", "),
             mention.excerpt
         ));

@@ -14,20 +14,37 @@ use crate::model::{Block, Location, Plan, PlanState, Rich, Section, Status};
 /// One thing roll forward changed: where, what it said, what it says now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
-    pub place: String,
+    pub location: Location,
+    /// What at that place: `heading`, `column 2 label`.
+    pub what: String,
     pub old: String,
     pub new: String,
+}
+
+impl Change {
+    /// `sections[1]/sections[5] heading`, for the command line.
+    pub fn place(&self) -> String {
+        format!("{} {}", self.location, self.what)
+    }
 }
 
 /// Words the author wrote that mention a year and were left as they are,
 /// for the author to read again (`In 2007, teams were restructured`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
-    pub place: String,
+    pub location: Location,
+    /// What at that place: `paragraph`, `list item 3`.
+    pub what: String,
     /// The years as written (`2007`, `2008-2011`).
     pub years: Vec<String>,
     /// The words round the first of them.
     pub excerpt: String,
+}
+
+impl Mention {
+    pub fn place(&self) -> String {
+        format!("{} {}", self.location, self.what)
+    }
 }
 
 /// A plan moved on a year, with what was changed and what to review.
@@ -253,7 +270,8 @@ impl Roller {
 
     fn push_mention(&mut self, text: &str, labels: &[YearLabel], here: &Location, what: &str) {
         self.mentions.push(Mention {
-            place: format!("{here} {what}"),
+            location: here.clone(),
+            what: what.to_owned(),
             years: labels
                 .iter()
                 .map(|l| text[l.range.clone()].to_owned())
@@ -264,7 +282,8 @@ impl Roller {
 
     fn change(&mut self, here: &Location, what: &str, old: String, new: String) {
         self.changes.push(Change {
-            place: format!("{here} {what}"),
+            location: here.clone(),
+            what: what.to_owned(),
             old,
             new,
         });
