@@ -87,3 +87,29 @@ fn a_plan_year_that_is_not_one_is_refused_with_a_message() {
     let harness = new_plan_for("next year");
     harness.get_by_label_contains("\"next year\" is not a plan year");
 }
+
+#[test]
+fn a_table_added_to_a_plan_is_labelled_for_the_plan_s_year() {
+    let mut harness = new_plan_for("2027/28");
+    harness.get_by_label("+ Add block").click();
+    harness.run();
+    harness.get_by_label("Table ▸").click();
+    harness.run();
+    harness.get_by_label("KPI table").click();
+    harness.run();
+    let plan = harness.state().plan();
+    let planwright::model::Block::Table(kpis) = plan.sections[0].blocks.last().unwrap() else {
+        panic!("no table added");
+    };
+    let labels: Vec<String> = kpis.columns.iter().map(|c| c.label.to_plain()).collect();
+    assert_eq!(
+        labels[1..],
+        [
+            "Actual performance 2025/6",
+            "Estimated performance 2026/7",
+            "National Average",
+            "Comparator group",
+            "Target 2027/8"
+        ]
+    );
+}

@@ -71,6 +71,9 @@ pub struct PlanwrightApp {
     doc: Document,
     page: Page,
     templates: Vec<Template>,
+    /// The plan's template written for the plan's year, for the shapes
+    /// of new tables (a 2027/28 plan's new KPI table says Target 27/28).
+    year_template: Option<Template>,
     prefs: Prefs,
     dialogs: Box<dyn Dialogs>,
     recovery: Recovery,
@@ -116,6 +119,7 @@ impl PlanwrightApp {
             doc: Document::new(sample_plan(), None, None),
             page: Page::Section(vec![0]),
             templates,
+            year_template: None,
             prefs: setup.prefs,
             dialogs: setup.dialogs,
             recovery: Recovery::new(setup.recovery_dir),
@@ -348,10 +352,8 @@ impl PlanwrightApp {
             ui.separator();
         }
         let focus_first = self.take_pane_focus(panes::Pane::Editor);
-        let template = self
-            .templates
-            .iter()
-            .find(|t| t.id == self.doc.plan().template);
+        self.refresh_year_template();
+        let template = self.year_template.as_ref();
         let scale = self.doc.plan().rating_scale.clone();
         let findings = self.doc.findings().to_vec();
         let mut cx = EditContext::new(&findings, &scale);

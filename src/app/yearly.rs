@@ -4,7 +4,7 @@
 
 use super::prompts::{Answer, Prompt};
 use super::{Document, PlanwrightApp};
-use crate::model::period::financial_label;
+use crate::model::period::{financial_label, plan_year};
 use crate::ui::findings::describe;
 use crate::year::{RollForward, parse_year, roll_forward};
 use egui::RichText;
@@ -88,6 +88,22 @@ fn listing(
 }
 
 impl PlanwrightApp {
+    /// Keeps [`PlanwrightApp::year_template`] to the plan's template and
+    /// year, reading the template again only when either changes.
+    pub(super) fn refresh_year_template(&mut self) {
+        let plan = self.doc.plan();
+        let Some(template) = self.templates.iter().find(|t| t.id == plan.template) else {
+            self.year_template = None;
+            return;
+        };
+        let year = plan_year(plan).map_or(template.written_for(), |label| label.year);
+        let current = (self.year_template.as_ref())
+            .is_some_and(|t| t.id == template.id && t.written_for() == year);
+        if !current {
+            self.year_template = Some(template.for_year(year));
+        }
+    }
+
     /// Shows the roll-forward dialog for the plan, or why it cannot be.
     pub(super) fn offer_roll_forward(&mut self) {
         self.prompt = Some(match roll_forward(self.doc.plan(), None) {

@@ -41,6 +41,9 @@ pub struct Template {
     /// The file's text, to read again for another year.
     #[serde(skip)]
     source: Option<(&'static str, &'static str)>,
+    /// The plan year (its first year) the markers were written for.
+    #[serde(skip)]
+    written_for: i32,
 }
 
 impl Template {
@@ -83,7 +86,26 @@ impl Template {
                     })?
             }
         };
-        read(&resolved(year)?)
+        let mut template = read(&resolved(year)?)?;
+        template.written_for = year;
+        Ok(template)
+    }
+
+    /// The plan year (2008 for 2008/09) its year labels are written for.
+    pub fn written_for(&self) -> i32 {
+        self.written_for
+    }
+
+    /// This template with its year labels written for the plan year
+    /// starting in April of `year`.
+    pub fn for_year(&self, year: i32) -> Template {
+        let Some((path, text)) = self.source else {
+            return self.clone();
+        };
+        let mut template = Template::parse(text, Path::new(path), Some(year))
+            .unwrap_or_else(|e| panic!("built-in template: {e}"));
+        template.source = self.source;
+        template
     }
 
     /// A new plan from this template, for its own year.
@@ -97,13 +119,7 @@ impl Template {
     /// A new plan from this template for the plan year starting in April
     /// of `year`: every year label written for it.
     pub fn new_plan_for(&self, year: i32) -> Plan {
-        let Some((path, text)) = self.source else {
-            return self.new_plan();
-        };
-        let mut template = Template::parse(text, Path::new(path), Some(year))
-            .unwrap_or_else(|e| panic!("built-in template: {e}"));
-        template.source = self.source;
-        template.new_plan()
+        self.for_year(year).new_plan()
     }
 
     /// The default table of `kind`, for "Add table".
