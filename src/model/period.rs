@@ -4,7 +4,7 @@
 //! (actual, estimate, target…), and the same labels written for another
 //! year in the style they were written in.
 
-use super::{Plan, Table};
+use super::{Plan, Table, TableKind};
 use std::ops::Range;
 
 /// What kind of period a year label names.
@@ -457,29 +457,46 @@ pub struct Period {
 }
 
 /// The period of each column: from its label, else from the header-row
-/// bands above it (a budget's `2007-08` over two columns). `None` for a
-/// column about no period.
+/// bands over it (a budget's `2007-08` over two columns). In a KPI table a
+/// column with a role but no year (`Previous`, `Current`, `Existing
+/// Performance`, `Target`) is about the year its role places it in: a
+/// target the plan's year, a current or estimated value the year before,
+/// a previous or actual one the year before that, as the seeds' KPI
+/// tables date them. `None` for a column about no period.
 pub fn column_periods(table: &Table, plan_year: i32) -> Vec<Option<Period>> {
     (0..table.columns.len())
         .map(|c| {
             let mut texts = vec![table.columns[c].label.to_plain()];
             texts.extend(header_texts_over(table, c));
-            let label = texts
-                .iter()
-                .find_map(|t| find_years(t).into_iter().find(YearLabel::is_movable))?;
-            let role = texts.iter().find_map(|t| Role::in_text(t)).unwrap_or(
-                match label.year.cmp(&plan_year) {
-                    std::cmp::Ordering::Less => Role::Previous,
-                    std::cmp::Ordering::Equal => Role::Current,
-                    std::cmp::Ordering::Greater => Role::Target,
-                },
-            );
             let stem = texts
                 .iter()
                 .map(|t| stem_of(t))
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let words_role = texts.iter().find_map(|t| Role::in_text(t));
+            let Some(label) = texts
+                .iter()
+                .find_map(|t| find_years(t).into_iter().find(YearLabel::is_movable))
+            else {
+                let role = words_role.filter(|_| table.kind == TableKind::Kpi)?;
+                let year = match role {
+                    Role::Actual | Role::Previous => plan_year - 2,
+                    Role::Estimate | Role::Current => plan_year - 1,
+                    Role::Target | Role::Budget => plan_year,
+                };
+                return Some(Period {
+                    year,
+                    form: YearForm::Financial,
+                    role,
+                    stem,
+                });
+            };
+            let role = words_role.unwrap_or(match label.year.cmp(&plan_year) {
+                std::cmp::Ordering::Less => Role::Previous,
+                std::cmp::Ordering::Equal => Role::Current,
+                std::cmp::Ordering::Greater => Role::Target,
+            });
             Some(Period {
                 year: label.year,
                 form: label.form,

@@ -243,3 +243,30 @@ fn every_year_label_in_the_seeds_is_read() {
         assert!([2008, 2018].contains(&year.year), "{}", path.display());
     }
 }
+
+#[test]
+fn a_kpi_table_s_role_columns_without_years_take_their_period_from_the_role() {
+    use crate::model::{Column, ColumnKind, TableKind};
+    let columns = ["Indicator", "Previous", "Current", "Target", "Floor"]
+        .into_iter()
+        .map(|l| Column::new(l, ColumnKind::Rating))
+        .collect();
+    let table = Table::new(TableKind::Kpi, columns);
+    let years: Vec<Option<(i32, Role)>> = column_periods(&table, 2018)
+        .iter()
+        .map(|p| p.as_ref().map(|p| (p.year, p.role)))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            None,
+            Some((2016, Role::Previous)),
+            Some((2017, Role::Current)),
+            Some((2018, Role::Target)),
+            None
+        ]
+    );
+    // Elsewhere a role word alone names no period.
+    let generic = Table::new(TableKind::Generic, table.columns.clone());
+    assert!(column_periods(&generic, 2018).iter().all(Option::is_none));
+}
