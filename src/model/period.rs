@@ -59,7 +59,8 @@ impl YearLabel {
         };
         match self.second_digits {
             0 => first,
-            1 if second_year % 10 == 0 => {
+            // Written as found when not moved (`2009/0` stays as typed).
+            1 if second_year % 10 == 0 && year != self.year => {
                 format!("{first}{}{}", self.separator, digits(second_year, 2))
             }
             n => format!("{first}{}{}", self.separator, digits(second_year, n)),

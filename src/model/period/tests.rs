@@ -233,8 +233,7 @@ fn a_new_plan_is_for_the_coming_april() {
 }
 
 #[test]
-fn every_year_label_in_the_seeds_is_read() {
-    // Each seed's cover year and the labels of its period tables.
+fn every_seed_s_plan_year_is_read() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -269,4 +268,25 @@ fn a_kpi_table_s_role_columns_without_years_take_their_period_from_the_role() {
     // Elsewhere a role word alone names no period.
     let generic = Table::new(TableKind::Generic, table.columns.clone());
     assert!(column_periods(&generic, 2018).iter().all(Option::is_none));
+}
+
+proptest::proptest! {
+    /// Any text: reading it never fails, and moving its labels by no
+    /// years gives it back unchanged.
+    #[test]
+    fn any_text_reads_and_moves_by_nothing_unchanged(text in "[0-9/\\-– .,%a-zA-Z£]{0,40}") {
+        proptest::prop_assert_eq!(moved_on(&text, 0), text.clone());
+        for label in find_years(&text) {
+            proptest::prop_assert!(label.range.end <= text.len());
+        }
+    }
+}
+
+#[test]
+fn the_seeds_read_back_unchanged_when_moved_by_nothing() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert_eq!(moved_on(&text, 0), text);
+    }
 }
