@@ -35,7 +35,11 @@ pub(super) fn roll_forward_dialog(ui: &mut egui::Ui, roll: &RollForward) -> Opti
     ));
     ui.add_space(6.0);
     ui.label(RichText::new(format!("{} changes", roll.changes.len())).strong());
-    let place = |location, what: &str| format!("{} › {what}", describe(&roll.plan, location));
+    // `Paragraph 2` already says it is a paragraph; `column 2 label` adds to `KPI table 2`.
+    let place = |location, what: &str| match what {
+        "paragraph" | "note" => describe(&roll.plan, location),
+        _ => format!("{} › {what}", describe(&roll.plan, location)),
+    };
     let changes = (roll.changes.iter()).map(|c| {
         (
             place(&c.location, &c.what),
