@@ -16,3 +16,4 @@ pub mod model;
 pub mod pdf;
 pub mod template;
 pub mod ui;
+pub mod year;

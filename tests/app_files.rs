@@ -218,9 +218,11 @@ fn save_in_the_prompt_saves_then_goes_on() {
         planwright::model::Block::Paragraph(p) => assert_eq!(p.to_plain(), "Keep this."),
         other => panic!("{other:?}"),
     }
+    // For the plan year the dialog offers: the coming April's.
+    let year = planwright::template::default_year();
     assert_eq!(
         harness.state().plan(),
-        &planwright::template::all()[1].new_plan()
+        &planwright::template::all()[1].new_plan_for(year)
     );
     assert!(harness.state().path().is_none());
 
@@ -309,12 +311,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 #[test]
 fn export_pdf_refuses_the_plans_own_path() {
     let fixture = Fixture::new();
-    let plan = fixture.path("plan.ron");
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/2008-09-strategy-policy-performance.ron"
-    );
-    std::fs::copy(seed, &plan).unwrap();
+    let plan = fixture.seed_copy("2008-09-strategy-policy-performance");
     let original = std::fs::read(&plan).unwrap();
     let mut harness = fixture.app(Some(plan.clone()));
     fixture.answers.queue(&plan);

@@ -81,6 +81,7 @@ impl PlanwrightApp {
                         }
                     }
                 });
+                self.command_button(ui, Command::RollForward, true);
                 self.command_button(ui, Command::Open, true);
                 ui.menu_button("Open recent", |ui| {
                     if self.prefs.recent.is_empty() {

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 pub enum Command {
     /// Asks which template to start from.
     New,
+    /// Asks the plan year for a new plan from this template.
     NewFromTemplate(usize),
+    /// Shows what moving the plan on a year would change, then does it.
+    RollForward,
     Open,
     OpenPath(PathBuf),
     Save,
@@ -47,8 +50,9 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::New,
+        Command::RollForward,
         Command::Open,
         Command::Save,
         Command::SaveAs,
@@ -72,6 +76,10 @@ impl Command {
         let (text, tooltip) = match self {
             Command::New => ("New…", "Start a new plan from a template"),
             Command::NewFromTemplate(_) => ("New plan", "Start a new plan from this template"),
+            Command::RollForward => (
+                "Roll forward to next year…",
+                "Start next year's plan from this one: its year labels move on, last year's figures move back a period",
+            ),
             Command::Open => ("Open…", "Open a plan file"),
             Command::OpenPath(_) => ("Open", "Open this plan"),
             Command::Save => ("Save", "Save the plan"),
@@ -136,6 +144,8 @@ impl Command {
             // Windows closes with Alt+F4, which the system handles.
             Command::Quit => vec![key(CMD, Key::Q)],
             // Publishing is occasional: from the File menu, like Word's Save as Web Page.
+            // Yearly, so from the File menu only.
+            Command::RollForward => Vec::new(),
             Command::ExportHtml | Command::NewFromTemplate(_) | Command::OpenPath(_) => Vec::new(),
         }
     }

@@ -30,6 +30,14 @@ pub struct Document {
 impl Document {
     /// A document for `plan`, saved at `path` (or a new, untitled plan
     /// that counts as saved until changed).
+    /// A plan made here and never saved (next year's plan, rolled
+    /// forward): unsaved changes from the start.
+    pub fn unsaved(plan: Plan) -> Self {
+        let mut doc = Document::new(plan, None, None);
+        doc.saved = None;
+        doc
+    }
+
     pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
         Document {
             history: History::new(&plan),

@@ -15,6 +15,7 @@ mod prompts;
 mod saving;
 mod timings;
 pub mod undo;
+mod yearly;
 
 use crate::edit::Edit;
 use crate::edit::rich::{Restyle, Style};
@@ -70,6 +71,9 @@ pub struct PlanwrightApp {
     doc: Document,
     page: Page,
     templates: Vec<Template>,
+    /// The plan's template written for the plan's year, for the shapes
+    /// of new tables (a 2027/28 plan's new KPI table says Target 27/28).
+    year_template: Option<Template>,
     prefs: Prefs,
     dialogs: Box<dyn Dialogs>,
     recovery: Recovery,
@@ -116,6 +120,7 @@ impl PlanwrightApp {
             doc: Document::new(sample_plan(), None, None),
             page: Page::Section(vec![0]),
             templates,
+            year_template: None,
             prefs: setup.prefs,
             dialogs: setup.dialogs,
             recovery: Recovery::new(setup.recovery_dir),
@@ -348,10 +353,8 @@ impl PlanwrightApp {
             ui.separator();
         }
         let focus_first = self.take_pane_focus(panes::Pane::Editor);
-        let template = self
-            .templates
-            .iter()
-            .find(|t| t.id == self.doc.plan().template);
+        self.refresh_year_template();
+        let template = self.year_template.as_ref();
         let scale = self.doc.plan().rating_scale.clone();
         let dictionary = self.doc.plan().dictionary.clone();
         let findings = self.doc.findings().to_vec();
@@ -451,8 +454,11 @@ impl PlanwrightApp {
         for command in std::mem::take(&mut self.commands) {
             self.doc.seal();
             match command {
-                Command::New => self.prompt = Some(Prompt::PickTemplate),
-                Command::NewFromTemplate(i) => self.guard(AfterPrompt::New(i), ctx),
+                Command::New => self.prompt = Some(Prompt::PickTemplate(yearly::default_year())),
+                Command::NewFromTemplate(i) => {
+                    self.prompt = Some(Prompt::PlanYear(i, yearly::default_year()));
+                }
+                Command::RollForward => self.guard(AfterPrompt::RollForward, ctx),
                 Command::Open => self.guard(AfterPrompt::Open(None), ctx),
                 Command::OpenPath(path) => self.guard(AfterPrompt::Open(Some(path)), ctx),
                 Command::Save => {
@@ -498,13 +504,15 @@ impl PlanwrightApp {
 
     fn proceed(&mut self, action: AfterPrompt, ctx: &egui::Context) {
         match action {
-            AfterPrompt::New(i) => {
+            AfterPrompt::New(i, year) => {
                 if let Some(template) = self.templates.get(i) {
-                    let (plan, name) = (template.new_plan(), template.name.clone());
+                    let (plan, name) = (template.new_plan_for(year), template.name.clone());
                     self.replace_document(Document::new(plan, None, None));
-                    self.status = format!("New plan from \"{name}\"");
+                    let year = crate::model::period::financial_label(year);
+                    self.status = format!("New plan for {year} from \"{name}\"");
                 }
             }
+            AfterPrompt::RollForward => self.offer_roll_forward(),
             AfterPrompt::Open(Some(path)) => self.open_path(&path),
             AfterPrompt::Open(None) => match self.dialogs.open_plan() {
                 Picked::Path(path) => self.open_path(&path),

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 /// What to do once unsaved changes are dealt with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AfterPrompt {
-    New(usize),
+    /// A new plan from template `.0` for the plan year starting in `.1`.
+    New(usize, i32),
+    /// Show what rolling the plan forward would change.
+    RollForward,
     /// Open this file, or ask which.
     Open(Option<PathBuf>),
     Quit,
@@ -17,7 +20,12 @@ pub enum AfterPrompt {
 
 pub enum Prompt {
     Unsaved(AfterPrompt),
-    PickTemplate,
+    /// Which template, and the plan year as typed.
+    PickTemplate(String),
+    /// The plan year for a new plan from template `.0`, as typed.
+    PlanYear(usize, String),
+    /// What rolling forward changes, before it is done.
+    RollForward(Box<crate::year::RollForward>),
     Restore(Box<Recovered>),
     /// Someone else saved the file since it was opened; found on saving,
     /// with what was to follow the save.
@@ -42,7 +50,7 @@ pub enum Prompt {
     },
 }
 
-enum Answer {
+pub(super) enum Answer {
     Save,
     DontSave,
     Cancel,
@@ -69,7 +77,8 @@ impl PlanwrightApp {
             match &mut prompt {
                 Prompt::Unsaved(action) => {
                     let doing = match action {
-                        AfterPrompt::New(_) => "starting a new plan",
+                        AfterPrompt::New(..) => "starting a new plan",
+                        AfterPrompt::RollForward => "rolling it forward to next year",
                         AfterPrompt::Open(_) => "opening another plan",
                         AfterPrompt::Quit => "closing",
                     };
@@ -93,8 +102,9 @@ impl PlanwrightApp {
                         });
                     });
                 }
-                Prompt::PickTemplate => {
+                Prompt::PickTemplate(year) => {
                     ui.heading("New plan from a template");
+                    super::yearly::year_field(ui, year);
                     for (i, template) in self.templates.iter().enumerate() {
                         ui.add_space(4.0);
                         if ui.button(RichText::new(&template.name).strong()).clicked() {
@@ -194,6 +204,12 @@ impl PlanwrightApp {
                     let hint = "https://… (empty removes the link)";
                     answer = field_and_buttons(ui, "Link address", url, hint, "Set link", false);
                 }
+                Prompt::PlanYear(i, year) => {
+                    let name = self.templates.get(*i).map_or("", |t| t.name.as_str());
+                    ui.heading(format!("New plan from \"{name}\""));
+                    answer = field_and_buttons(ui, "Plan year", year, "2027/28", "Create", true);
+                }
+                Prompt::RollForward(roll) => answer = super::yearly::roll_forward_dialog(ui, roll),
                 Prompt::Error { title, message } | Prompt::Info { title, message } => {
                     ui.heading(title);
                     ui.add(egui::Label::new(message.as_str()).wrap());
@@ -221,9 +237,9 @@ impl PlanwrightApp {
             // If the save is cancelled or fails, so is what was to follow.
             (Prompt::Unsaved(action), Answer::Save) => self.save(Some(action), ctx),
             (Prompt::Unsaved(action), Answer::DontSave) => self.proceed(action, ctx),
-            (Prompt::PickTemplate, Answer::Template(i)) => {
-                self.commands.push(super::Command::NewFromTemplate(i))
-            }
+            (Prompt::PickTemplate(year), Answer::Template(i))
+            | (Prompt::PlanYear(i, year), Answer::Accept) => self.new_for_year(i, &year, ctx),
+            (Prompt::RollForward(roll), Answer::Accept) => self.apply_roll_forward(*roll),
             (Prompt::Restore(recovered), Answer::Restore) => {
                 let recovered = *recovered;
                 let path = recovered.original.clone();

@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod rollforward;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "planwright",
@@ -75,6 +77,10 @@ pub enum Command {
         /// The template's id, as `planwright templates` lists them.
         #[arg(long)]
         template: String,
+        /// The plan year (`2027/28`); by default the financial year
+        /// starting the coming April.
+        #[arg(long)]
+        year: Option<String>,
         /// The new plan file to write (.ron); it must not exist yet.
         #[arg(short, long)]
         output: PathBuf,
@@ -89,6 +95,21 @@ pub enum Command {
     Outline {
         /// The plan file (.ron) to outline.
         plan: PathBuf,
+    },
+    /// Move a plan on to its next year: year labels, period figures,
+    /// status. Prints what changed and the years in the prose to review.
+    Rollforward {
+        /// Last year's plan file (.ron); it is not changed.
+        plan: PathBuf,
+        /// The new plan year (`2009/10`): the year after the plan's.
+        #[arg(long)]
+        to: Option<String>,
+        /// The new plan file to write (.ron); never the plan itself.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUTPUT if it exists (never the plan itself).
+        #[arg(long)]
+        force: bool,
     },
     /// Print a plan as a PDF for sign-off.
     Render {
@@ -128,7 +149,17 @@ pub fn run(command: Command) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::New { template, output } => new_plan(&template, &output),
+        Command::New {
+            template,
+            year,
+            output,
+        } => new_plan(&template, year.as_deref(), &output),
+        Command::Rollforward {
+            plan,
+            to,
+            output,
+            force,
+        } => rollforward::run(&plan, to.as_deref(), &output, force),
         Command::Format { plan } => format_plan(&plan),
         Command::Render {
             plan,
@@ -146,7 +177,7 @@ pub fn run(command: Command) -> ExitCode {
 }
 
 /// Loads a plan, printing why not if it cannot.
-fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
+pub(crate) fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
     file::load(path).map_err(|e| report_error(&e)).ok()
 }
 
@@ -199,7 +230,7 @@ fn check_spelling(path: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn new_plan(id: &str, output: &Path) -> ExitCode {
+fn new_plan(id: &str, year: Option<&str>, output: &Path) -> ExitCode {
     let Some(template) = template::find(id) else {
         let ids: Vec<String> = template::all().into_iter().map(|t| t.id).collect();
         eprintln!(
@@ -215,9 +246,21 @@ fn new_plan(id: &str, output: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    match file::save(&template.new_plan(), output) {
+    let year = match year.map(crate::year::parse_year).transpose() {
+        Ok(year) => year.unwrap_or_else(template::default_year),
+        Err(e) => {
+            report_error(&e);
+            return ExitCode::FAILURE;
+        }
+    };
+    match file::save(&template.new_plan_for(year), output) {
         Ok(()) => {
-            eprintln!("{}: new plan from \"{}\"", output.display(), template.name);
+            eprintln!(
+                "{}: new plan for {} from \"{}\"",
+                output.display(),
+                crate::model::period::financial_label(year),
+                template.name
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -271,7 +314,9 @@ fn render_with(
     let started = std::time::Instant::now();
     if let Err(e) = check_output(Export::Pdf, Some(path), output, force) {
         let hint = match e {
-            OutputError::OtherKind { .. } => "; give --force to replace it",
+            OutputError::OtherKind { .. } | OutputError::Exists { .. } => {
+                "; give --force to replace it"
+            }
             OutputError::IsThePlan { .. } => "",
         };
         eprintln!("error: {}{hint}", terminal_safe(&e.to_string()));
@@ -345,7 +390,7 @@ fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn report_error(error: &dyn std::fmt::Display) {
+pub(crate) fn report_error(error: &dyn std::fmt::Display) {
     eprintln!("error: {}", terminal_safe(&error.to_string()));
 }
 

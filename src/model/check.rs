@@ -118,6 +118,7 @@ impl TableCheck<'_> {
             | TableKind::LeadRoles
             | TableKind::Commissioning => {
                 self.check_owners();
+                self.check_dates_in_year();
             }
             _ => {}
         }
@@ -282,6 +283,46 @@ impl TableCheck<'_> {
                 };
                 if row.cell(c).is_none_or(|cell| cell.is_empty()) {
                     self.warn(r, Some(c), format!("this {item} has no {what}"));
+                }
+            }
+        }
+    }
+}
+
+impl TableCheck<'_> {
+    /// A target date that ends before the plan year starts (carried from
+    /// last year's plan, or mistyped) is for the author to review: the
+    /// item may be done, or need a new date.
+    fn check_dates_in_year(&mut self) {
+        let Some(year) = super::period::plan_year(self.plan) else {
+            return;
+        };
+        let table = self.table;
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.kind != RowKind::Data {
+                continue;
+            }
+            for (c, column) in table.columns.iter().enumerate() {
+                let Some(text) = (column.kind == ColumnKind::Date)
+                    .then(|| row.cell(c).and_then(|cell| cell.as_text()))
+                    .flatten()
+                else {
+                    continue;
+                };
+                // `From March 08` is when ongoing work started, not a deadline.
+                let starts = text.trim_start().to_lowercase().starts_with("from ");
+                if !starts
+                    && super::period::last_month(&text).is_some_and(|last| last < (year.year, 4))
+                {
+                    self.warn(
+                        r,
+                        Some(c),
+                        format!(
+                            "target date \"{}\" is before the plan year {} starts: review this item",
+                            text.split_whitespace().collect::<Vec<_>>().join(" "),
+                            year.written_for(year.year)
+                        ),
+                    );
                 }
             }
         }

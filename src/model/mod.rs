@@ -10,6 +10,7 @@ pub mod file;
 pub mod migrate;
 pub mod nesting;
 pub mod output;
+pub mod period;
 mod pretty;
 mod table;
 mod text;

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 pub enum Export {
     Pdf,
     Html,
+    /// A plan made from another (rolled forward): a plan is the author's
+    /// work, so an existing file is never replaced unless forced.
+    Plan,
 }
 
 impl Export {
@@ -16,6 +19,7 @@ impl Export {
         match self {
             Export::Pdf => "pdf",
             Export::Html => "html",
+            Export::Plan => "ron",
         }
     }
 
@@ -24,6 +28,7 @@ impl Export {
         match self {
             Export::Pdf => "print",
             Export::Html => "web",
+            Export::Plan => "next",
         }
     }
 
@@ -31,6 +36,7 @@ impl Export {
         match self {
             Export::Pdf => "a PDF",
             Export::Html => "an HTML page",
+            Export::Plan => "a file Planwright may replace",
         }
     }
 
@@ -44,6 +50,7 @@ impl Export {
                 let start = start.trim_start_matches('\u{feff}').trim_start();
                 start.starts_with("<!doctype html") || start.starts_with("<html")
             }
+            Export::Plan => false,
         }
     }
 }
@@ -53,6 +60,7 @@ impl std::fmt::Display for Export {
         f.write_str(match self {
             Export::Pdf => "the PDF",
             Export::Html => "the page",
+            Export::Plan => "the new plan",
         })
     }
 }
@@ -70,6 +78,8 @@ pub enum OutputError {
     },
     #[error("{output} exists and is not {}, so it was left as it is", kind.described())]
     OtherKind { output: PathBuf, kind: Export },
+    #[error("{output} already exists, so it was left as it is")]
+    Exists { output: PathBuf },
 }
 
 /// Checks that `kind` of the plan at `plan` may be written to `output`:
@@ -89,6 +99,11 @@ pub fn check_output(
             output: output.to_owned(),
             suggested: name_for(kind, plan),
             kind,
+        });
+    }
+    if !force && output.exists() && kind == Export::Plan {
+        return Err(OutputError::Exists {
+            output: output.to_owned(),
         });
     }
     if !force && output.exists() && !starts_as(kind, output) {
@@ -172,5 +187,22 @@ mod tests {
         assert!(check(&notes, true).is_ok());
         let page = check_output(Export::Html, None, &pdf, false).unwrap_err();
         assert!(page.to_string().contains("is not an HTML page"), "{page}");
+    }
+
+    #[test]
+    fn a_plan_is_never_written_over_an_existing_file_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, other) = (dir.path().join("old.ron"), dir.path().join("other.ron"));
+        std::fs::write(&old, "Plan()").unwrap();
+        std::fs::write(&other, "Plan()").unwrap();
+        let check = |path: &Path, force| check_output(Export::Plan, Some(&old), path, force);
+        assert!(matches!(
+            check(&old, true),
+            Err(OutputError::IsThePlan { .. })
+        ));
+        let refused = check(&other, false).unwrap_err();
+        assert!(refused.to_string().contains("already exists"), "{refused}");
+        assert!(check(&other, true).is_ok());
+        assert!(check(&dir.path().join("new.ron"), false).is_ok());
     }
 }

@@ -2,11 +2,14 @@
 //! plan can be started anywhere.
 
 use crate::model::file::LoadError;
+use crate::model::period;
 use crate::model::{FORMAT_VERSION, Plan, Table, TableKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
+
+pub mod markers;
 
 /// The template files, by file name.
 const SOURCES: [(&str, &str); 2] = [
@@ -27,33 +30,99 @@ const SOURCES: [(&str, &str); 2] = [
 pub struct Template {
     pub id: String,
     pub name: String,
+    /// The plan year the template reads as when none is asked for
+    /// (`2008/09`): its year labels are markers (see [`markers`]).
+    pub year: String,
     pub description: String,
     /// Default tables offered by "Add table", one per kind.
     #[serde(default)]
     pub tables: Vec<Table>,
     pub plan: Plan,
+    /// The file's text, to read again for another year.
+    #[serde(skip)]
+    source: Option<(&'static str, &'static str)>,
+    /// The plan year (its first year) the markers were written for.
+    #[serde(skip)]
+    written_for: i32,
 }
 
 impl Template {
-    pub fn parse(text: &str, path: &Path) -> Result<Template, LoadError> {
-        crate::model::file::ron_options()
-            .from_str(text)
-            .map_err(|e| LoadError::Syntax {
+    /// Reads a template with its year markers written for `year` (the
+    /// first year of a financial year), or for the template's own year.
+    pub fn parse(text: &str, path: &Path, year: Option<i32>) -> Result<Template, LoadError> {
+        let resolved = |year: i32| {
+            markers::resolve(text, year).map_err(|(line, column, message)| LoadError::Syntax {
                 path: path.to_owned(),
-                line: e.span.start.line,
-                column: e.span.start.col,
-                message: e.code.to_string(),
+                line,
+                column,
+                message,
             })
+        };
+        let read = |text: &str| {
+            crate::model::file::ron_options()
+                .from_str::<Template>(text)
+                .map_err(|e| LoadError::Syntax {
+                    path: path.to_owned(),
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                    message: e.code.to_string(),
+                })
+        };
+        let year = match year {
+            Some(year) => year,
+            // Any year will do to read which year the template is for.
+            None => {
+                let template = read(&resolved(2000)?)?;
+                (period::find_years(&template.year).first())
+                    .map(|label| label.year)
+                    .ok_or_else(|| LoadError::Syntax {
+                        path: path.to_owned(),
+                        line: 1,
+                        column: 1,
+                        message: format!(
+                            "the template's year \"{}\" is not a plan year",
+                            template.year
+                        ),
+                    })?
+            }
+        };
+        let mut template = read(&resolved(year)?)?;
+        template.written_for = year;
+        Ok(template)
     }
 
-    /// A new plan from this template. Its sections name their slots; the
-    /// guidance and "required" stay in the template, where they are read.
+    /// The plan year (2008 for 2008/09) its year labels are written for.
+    pub fn written_for(&self) -> i32 {
+        self.written_for
+    }
+
+    /// This template with its year labels written for the plan year
+    /// starting in April of `year`.
+    pub fn for_year(&self, year: i32) -> Template {
+        let Some((path, text)) = self.source else {
+            return self.clone();
+        };
+        let mut template = Template::parse(text, Path::new(path), Some(year))
+            .unwrap_or_else(|e| panic!("built-in template: {e}"));
+        template.source = self.source;
+        template
+    }
+
+    /// A new plan from this template, for its own year. Its sections name
+    /// their slots; the guidance and "required" stay in the template,
+    /// where they are read.
     pub fn new_plan(&self) -> Plan {
         let mut plan = self.plan.clone();
         plan.format_version = FORMAT_VERSION;
         plan.template = self.id.clone();
         crate::model::migrate::drop_template_guidance(&mut plan);
         plan
+    }
+
+    /// A new plan from this template for the plan year starting in April
+    /// of `year`: every year label written for it.
+    pub fn new_plan_for(&self, year: i32) -> Plan {
+        self.for_year(year).new_plan()
     }
 
     /// The default table of `kind`, for "Add table".
@@ -68,10 +137,19 @@ pub fn all() -> Vec<Template> {
     SOURCES
         .iter()
         .map(|(path, text)| {
-            Template::parse(text, Path::new(path))
-                .unwrap_or_else(|e| panic!("built-in template: {e}"))
+            let mut template = Template::parse(text, Path::new(path), None)
+                .unwrap_or_else(|e| panic!("built-in template: {e}"));
+            template.source = Some((path, text));
+            template
         })
         .collect()
+}
+
+/// The plan year a new plan is for by default: the financial year
+/// starting the coming April (on 1 December 2026, 2027/28).
+pub fn default_year() -> i32 {
+    let today = crate::edit::dates::Date::today();
+    period::coming_plan_year(today.year, today.month)
 }
 
 pub fn find(id: &str) -> Option<Template> {

@@ -110,15 +110,37 @@ impl Fixture {
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// A copy of the seed `name` (`2008-09-strategy-policy-performance`)
+    /// in the fixture's folder as `plan.ron`, to open and change.
+    pub fn seed_copy(&self, name: &str) -> PathBuf {
+        let plan = self.path("plan.ron");
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(format!("{name}.ron"));
+        std::fs::copy(seed, &plan).unwrap();
+        plan
+    }
 }
 
-/// File › New, as the author does it: the toolbar, then a template.
+/// File › New, as the author does it: the toolbar, then a template, for
+/// the 2008/09 plan year (so the tests do not depend on today's date).
 pub fn new_from_template(harness: &mut Harness<'_, PlanwrightApp>, index: usize) {
     harness.get_by_label("New").click();
     harness.run();
+    set_field(harness, "Plan year", "2008/09");
     harness
         .get_by_label(&planwright::template::all()[index].name)
         .click();
+    harness.run();
+}
+
+/// Replaces what a text field holds.
+pub fn set_field(harness: &mut Harness<'_, PlanwrightApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
     harness.run();
 }
 
