@@ -4,16 +4,19 @@
 pub mod arithmetic;
 mod block;
 pub mod check;
+pub mod comment;
 pub mod figure;
 pub mod file;
 pub mod migrate;
 pub mod nesting;
 pub mod output;
 mod pretty;
+pub mod review;
 mod table;
 mod text;
 
 pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
+pub use comment::{Comment, CommentId, Reply};
 pub use table::{
     Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
 };
@@ -22,7 +25,7 @@ pub use text::{Rich, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -215,6 +218,9 @@ pub struct Section {
     pub blocks: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subsections: Vec<Section>,
+    /// Review comments on the section and its blocks (see [`comment`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -49,6 +49,7 @@ impl Editor<Section> for SectionEditor<'_> {
                             if icon_button(ui, "✕", &format!("Remove {name}"), true) {
                                 op = Some(ItemOp::Remove(b));
                             }
+                            super::comments::marker(ui, cx, &location, &name);
                             if icon_button(ui, "↓", &format!("Move {name} down"), b + 1 < count) {
                                 op = Some(ItemOp::Down(b));
                             }
@@ -127,6 +128,8 @@ impl SectionEditor<'_> {
                         .labelled_by(Some(label.id))
                         .hint("The heading as printed")
                         .ui(ui, &mut section.heading, cx);
+                    let here = Location::section(self.path);
+                    super::comments::marker(ui, cx, &here, "the section");
                 });
                 ui.end_row();
 
