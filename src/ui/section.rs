@@ -123,13 +123,14 @@ impl SectionEditor<'_> {
                     if number.changed() {
                         cx.typed(number.id);
                     }
+                    // Before the heading, which takes the rest of the row.
+                    let here = Location::section(self.path);
+                    super::comments::marker(ui, cx, &here, "the section");
                     RichField::new("Heading", id.with("heading-text"))
                         .single_line()
                         .labelled_by(Some(label.id))
                         .hint("The heading as printed")
                         .ui(ui, &mut section.heading, cx);
-                    let here = Location::section(self.path);
-                    super::comments::marker(ui, cx, &here, "the section");
                 });
                 ui.end_row();
 
