@@ -178,3 +178,37 @@ fn a_signed_off_plan_is_read_only_until_a_new_draft_is_started() {
     type_into(&mut harness, "Sign-off 1 name", " Jr");
     assert_eq!(harness.state().plan().sign_off[0].name, "J Smith Jr");
 }
+
+#[test]
+fn export_review_copy_prints_the_open_comments() {
+    let fixture = Fixture::new();
+    let mut plan = planwright::template::all()[0].new_plan();
+    // Enough comments that the review copy runs to more pages.
+    for i in 0..60 {
+        let comment = planwright::model::Comment::new("Ann", "", &format!("Comment {i}"));
+        plan.add_comment(&Location::section(&[0]), comment).unwrap();
+    }
+    let path = fixture.path("unit.ron");
+    file::save(&plan, &path).unwrap();
+    let mut harness = fixture.app(Some(path));
+    let pdf = fixture.path("unit-review.pdf");
+    fixture.answers.queue(&pdf);
+    click(&mut harness, "File");
+    harness.get_by_label_contains("Export review copy").click();
+    harness.run();
+    for _ in 0..500 {
+        harness.step();
+        if !fixture.answers.shown.borrow().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(*fixture.answers.shown.borrow(), vec![pdf.clone()]);
+    let settings = planwright::layout::PageSettings::default();
+    let review = planwright::model::review::review_copy(&plan);
+    let review_pages = planwright::layout::layout(&review, &settings).pages.len();
+    let plain_pages = planwright::layout::layout(&plan, &settings).pages.len();
+    assert!(review_pages > plain_pages);
+    let written = lopdf::Document::load(&pdf).unwrap();
+    assert_eq!(written.get_pages().len(), review_pages);
+}
