@@ -196,7 +196,8 @@ fn export_review_copy_prints_the_open_comments() {
     click(&mut harness, "File");
     harness.get_by_label_contains("Export review copy").click();
     harness.run();
-    for _ in 0..500 {
+    // The PDF is made on a worker thread: up to a minute on a busy machine.
+    for _ in 0..6000 {
         harness.step();
         if !fixture.answers.shown.borrow().is_empty() {
             break;
