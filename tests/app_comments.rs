@@ -117,6 +117,34 @@ fn a_comment_on_a_row_from_its_menu() {
     let comments = harness.state().plan().comments();
     assert_eq!(comments.len(), 1);
     assert_eq!(comments[0].location, Location::cell(&path, b, 0, None));
+
+    // A cell's own comment, from its right-click menu.
+    let column: Vec<String> = table.columns[0]
+        .label
+        .to_plain()
+        .split_whitespace()
+        .take(6)
+        .map(str::to_owned)
+        .collect();
+    let block = planwright::ui::block_name(&plan.section(&path).unwrap().blocks[b], b);
+    // The first data row (a group row's one cell is named for the group).
+    let r = (table.rows.iter())
+        .position(|row| row.kind == planwright::model::RowKind::Data)
+        .unwrap();
+    let cell = format!("{block} row {} {}", r + 1, column.join(" "));
+    harness.get_by_label(&cell).click_secondary();
+    harness.run();
+    click(&mut harness, "✎ Comment on this cell");
+    type_into(&mut harness, "New comment", "Source of this figure?");
+    click(&mut harness, "Add comment");
+    let on_cell = harness.state().plan().comments();
+    assert_eq!(on_cell.len(), 2);
+    let at = Location::cell(&path, b, r, Some(0));
+    assert!(on_cell.iter().any(|c| c.location == at), "{on_cell:?}");
+    assert!(
+        on_cell.iter().all(|c| c.comment.author == "Bo"),
+        "the name is asked once"
+    );
 }
 
 #[test]

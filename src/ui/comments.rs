@@ -32,6 +32,16 @@ pub fn marker(ui: &mut Ui, cx: &mut EditContext<'_>, location: &Location, name: 
     }
 }
 
+/// A cell's right-click menu, to comment on the cell itself.
+pub fn cell_menu(response: &egui::Response, cx: &mut EditContext<'_>, location: &Location) {
+    response.context_menu(|ui| {
+        if ui.button("✎ Comment on this cell").clicked() {
+            cx.intents.push(Intent::NewComment(location.clone()));
+            ui.close();
+        }
+    });
+}
+
 /// What the panel keeps between frames: the comment being written and
 /// the reply being written.
 #[derive(Default)]

@@ -341,6 +341,7 @@ impl TableEditor<'_> {
                                 row.cells.push(spare);
                             }
                             mark_findings(ui, cx, &cell_location, &response);
+                            super::comments::cell_menu(&response, cx, &cell_location);
                             if cx.is_jump_target(&cell_location) {
                                 self.scroll_after_grid(ui, response.rect);
                                 if cx.jump_focus {
