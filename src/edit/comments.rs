@@ -122,6 +122,37 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_on_a_block_follows_it_through_block_edits() {
+        let mut plan = test_plan();
+        let section = vec![0];
+        Edit::AddBlock {
+            section: section.clone(),
+            block: Box::new(crate::model::Block::Paragraph("Second".into())),
+        }
+        .apply_to(&mut plan);
+        let last = plan.sections[0].blocks.len() - 1;
+        let at = Location::block(&section, last);
+        plan.add_comment(&at, Comment::new("A", "", "on Second"));
+        let up = Edit::Block {
+            section: section.clone(),
+            op: crate::edit::ItemOp::Up(last),
+        };
+        up.apply_to(&mut plan);
+        assert_eq!(
+            plan.comments()[0].location,
+            Location::block(&section, last - 1)
+        );
+        let remove = Edit::Block {
+            section: section.clone(),
+            op: crate::edit::ItemOp::Remove(last - 1),
+        };
+        remove.apply_to(&mut plan);
+        let kept = &plan.comments()[0];
+        assert_eq!(kept.location, Location::section(&section));
+        assert_eq!(kept.comment.text, "on Second", "the words stay");
+    }
+
+    #[test]
     fn the_panel_lists_by_section_with_open_comments_first() {
         let mut plan = test_plan();
         let first = plan
