@@ -189,6 +189,7 @@ fn a_signed_off_plan_is_read_only_until_a_new_draft_is_started() {
     let path = fixture.path("signed.ron");
     file::save(&plan, &path).unwrap();
     let mut harness = fixture.app(Some(path));
+    harness.get_by_label("Signed off (version 1.0): read-only.");
     click(&mut harness, "Cover and sign-off");
     type_into(&mut harness, "Sign-off 1 name", "X");
     assert_eq!(harness.state().plan(), &plan, "nothing changed");
@@ -205,6 +206,11 @@ fn a_signed_off_plan_is_read_only_until_a_new_draft_is_started() {
     );
     type_into(&mut harness, "Sign-off 1 name", " Jr");
     assert_eq!(harness.state().plan().sign_off[0].name, "J Smith Jr");
+    assert!(
+        harness
+            .query_by_label("Signed off (version 1.0): read-only.")
+            .is_none()
+    );
 }
 
 #[test]

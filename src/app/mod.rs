@@ -367,6 +367,7 @@ impl PlanwrightApp {
             intents.extend(self.find.ui(ui, self.doc.plan(), &self.page));
             ui.separator();
         }
+        self.read_only_banner(ui);
         let focus_first = self.take_pane_focus(panes::Pane::Editor);
         let template = self
             .templates

@@ -38,6 +38,25 @@ impl PlanwrightApp {
         self.doc.plan().is_signed_off()
     }
 
+    /// Says, above the editor, that a signed-off plan is read-only and
+    /// how to change it.
+    pub(super) fn read_only_banner(&mut self, ui: &mut egui::Ui) {
+        if !self.is_read_only() {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            let version = &self.doc.plan().status.version;
+            ui.label(
+                egui::RichText::new(format!("Signed off (version {version}): read-only.")).strong(),
+            );
+            let next = next_draft_version(self.doc.plan());
+            if ui.button(format!("Start draft {next}…")).clicked() {
+                self.refuse_signed_off_edit();
+            }
+        });
+        ui.separator();
+    }
+
     /// The editors tried to change a signed-off plan: nothing changed,
     /// and the author is asked whether to start a new draft version.
     pub(super) fn refuse_signed_off_edit(&mut self) {
