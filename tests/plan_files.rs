@@ -11,6 +11,11 @@ fn sample_plan() -> planwright::model::Plan {
     template::find("operating-plan-2008").unwrap().new_plan()
 }
 
+/// The version line a plan is saved with today.
+fn current_version() -> String {
+    format!("format_version: {},", planwright::model::FORMAT_VERSION)
+}
+
 fn sample_text() -> String {
     file::to_ron(&sample_plan()).unwrap()
 }

@@ -73,6 +73,31 @@ fn list() -> impl Strategy<Value = List> {
     })
 }
 
+/// Review comments with replies, open or resolved, on the section or a
+/// block (in a section), or on the row or a cell (in a row).
+fn comments() -> impl Strategy<Value = Vec<Comment>> {
+    let reply =
+        (text(), text(), text()).prop_map(|(author, date, text)| Reply { author, date, text });
+    let comment = (
+        (text(), text(), text(), any::<bool>()),
+        proptest::collection::vec(reply, 0..2),
+        proptest::option::of(0usize..4),
+        proptest::option::of(0usize..4),
+    )
+        .prop_map(
+            |((author, date, text, resolved), replies, block, column)| Comment {
+                author,
+                date,
+                text,
+                resolved,
+                replies,
+                block,
+                column,
+            },
+        );
+    proptest::collection::vec(comment, 0..2)
+}
+
 fn cell() -> impl Strategy<Value = Cell> {
     let block = prop_oneof![
         rich().prop_map(CellBlock::Para),
@@ -106,8 +131,13 @@ fn table() -> impl Strategy<Value = Table> {
             (
                 proptest::sample::select(RowKind::ALL.to_vec()),
                 proptest::collection::vec(cell(), 0..4),
+                comments(),
             )
-                .prop_map(|(kind, cells)| Row { kind, cells }),
+                .prop_map(|(kind, cells, comments)| Row {
+                    kind,
+                    cells,
+                    comments,
+                }),
             0..4,
         ),
         proptest::collection::vec(
@@ -149,19 +179,22 @@ fn section() -> impl Strategy<Value = Section> {
         text(),
         any::<bool>(),
         any::<bool>(),
-        proptest::collection::vec(block(), 0..3),
+        (proptest::collection::vec(block(), 0..3), comments()),
     )
         .prop_map(
-            |(slot, part, number, heading, guidance, required, new_page, blocks)| Section {
-                slot,
-                part,
-                number,
-                heading,
-                guidance,
-                required,
-                new_page,
-                blocks,
-                subsections: Vec::new(),
+            |(slot, part, number, heading, guidance, required, new_page, (blocks, comments))| {
+                Section {
+                    slot,
+                    part,
+                    number,
+                    heading,
+                    guidance,
+                    required,
+                    new_page,
+                    blocks,
+                    subsections: Vec::new(),
+                    comments,
+                }
             },
         );
     leaf.prop_recursive(2, 6, 2, |inner| {
@@ -169,11 +202,13 @@ fn section() -> impl Strategy<Value = Section> {
             rich(),
             proptest::collection::vec(block(), 0..2),
             proptest::collection::vec(inner, 0..2),
+            comments(),
         )
-            .prop_map(|(heading, blocks, subsections)| Section {
+            .prop_map(|(heading, blocks, subsections, comments)| Section {
                 heading,
                 blocks,
                 subsections,
+                comments,
                 ..Section::default()
             })
     })

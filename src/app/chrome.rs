@@ -97,6 +97,7 @@ impl PlanwrightApp {
                 self.command_button(ui, Command::Save, true);
                 self.command_button(ui, Command::SaveAs, true);
                 self.command_button(ui, Command::ExportPdf, true);
+                self.command_button(ui, Command::ExportReview, true);
                 self.command_button(ui, Command::ExportHtml, true);
                 ui.separator();
                 self.command_button(ui, Command::Quit, true);
@@ -136,6 +137,7 @@ impl PlanwrightApp {
                 ui.separator();
                 ui.checkbox(&mut self.prefs.show_findings, "Findings panel");
                 ui.checkbox(&mut self.prefs.show_preview, "Print preview");
+                self.command_button(ui, Command::Comments, true);
                 ui.separator();
                 self.command_button(ui, Command::NextPane, true);
                 self.command_button(ui, Command::PreviousPane, true);

@@ -19,6 +19,8 @@ pub enum Command {
     Save,
     SaveAs,
     ExportPdf,
+    /// The PDF with the open review comments printed.
+    ExportReview,
     ExportHtml,
     Undo,
     Redo,
@@ -29,6 +31,8 @@ pub enum Command {
     Underline,
     Superscript,
     Link,
+    /// Shows or hides the review comments panel.
+    Comments,
     /// F6: the next of the tree, the editor and the findings.
     NextPane,
     PreviousPane,
@@ -50,13 +54,14 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 21] = [
         Command::New,
         Command::RollForward,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::ExportPdf,
+        Command::ExportReview,
         Command::ExportHtml,
         Command::Undo,
         Command::Redo,
@@ -67,6 +72,7 @@ impl Command {
         Command::Underline,
         Command::Superscript,
         Command::Link,
+        Command::Comments,
         Command::NextPane,
         Command::PreviousPane,
         Command::Quit,
@@ -85,6 +91,10 @@ impl Command {
             Command::Save => ("Save", "Save the plan"),
             Command::SaveAs => ("Save As…", "Save the plan under another name"),
             Command::ExportPdf => ("Export PDF…", "Print the plan to a PDF for sign-off"),
+            Command::ExportReview => (
+                "Export review copy…",
+                "Print the plan with its open comments numbered, for reviewers",
+            ),
             Command::ExportHtml => (
                 "Export HTML…",
                 "Write the plan as an accessible web page for publishing",
@@ -98,6 +108,10 @@ impl Command {
             Command::Underline => ("Underline", "Underline the selected text"),
             Command::Superscript => ("Superscript", "Raise the selected text (as in 1st)"),
             Command::Link => ("Link…", "Make the selected text a link"),
+            Command::Comments => (
+                "Comments",
+                "Show or hide the review comments: add, reply, resolve, go to each",
+            ),
             Command::NextPane => (
                 "Next pane",
                 "Move to the next of the sections, the editor and the findings",
@@ -139,6 +153,8 @@ impl Command {
             // Word's Ctrl+Shift+= (the + key); Ctrl+= alone is zoom.
             Command::Superscript => vec![key(CMD_SHIFT, Key::Plus)],
             Command::Link => vec![key(CMD, Key::K)],
+            // Word's New Comment is Ctrl+Alt+M; Ctrl+Shift+M shows the panel here.
+            Command::Comments => vec![key(CMD_SHIFT, Key::M)],
             Command::NextPane => vec![key(Modifiers::NONE, Key::F6)],
             Command::PreviousPane => vec![key(Modifiers::SHIFT, Key::F6)],
             // Windows closes with Alt+F4, which the system handles.
@@ -146,7 +162,11 @@ impl Command {
             // Publishing is occasional: from the File menu, like Word's Save as Web Page.
             // Yearly, so from the File menu only.
             Command::RollForward => Vec::new(),
-            Command::ExportHtml | Command::NewFromTemplate(_) | Command::OpenPath(_) => Vec::new(),
+            // The review copy is made once a round: from the File menu.
+            Command::ExportHtml
+            | Command::ExportReview
+            | Command::NewFromTemplate(_)
+            | Command::OpenPath(_) => Vec::new(),
         }
     }
 

@@ -25,6 +25,8 @@ pub enum PathFor {
     /// Saving the plan, then doing what was waiting for the save.
     Save(Option<super::prompts::AfterPrompt>),
     ExportPdf,
+    /// The review copy's PDF, with the open comments printed.
+    ExportReview,
     ExportHtml,
 }
 
@@ -176,6 +178,10 @@ pub struct Prefs {
     pub show_findings: bool,
     /// The print preview pane beside the editor.
     pub show_preview: bool,
+    /// The name comments are signed with, asked once.
+    pub reviewer: String,
+    /// The review comments panel beside the editor.
+    pub show_comments: bool,
 }
 
 impl Default for Prefs {
@@ -186,6 +192,8 @@ impl Default for Prefs {
             zoom: 1.0,
             show_findings: true,
             show_preview: false,
+            reviewer: String::new(),
+            show_comments: false,
         }
     }
 }

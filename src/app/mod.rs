@@ -12,6 +12,7 @@ mod panes;
 pub mod preview;
 mod preview_pane;
 mod prompts;
+mod review;
 mod saving;
 mod timings;
 pub mod undo;
@@ -110,6 +111,8 @@ pub struct PlanwrightApp {
     /// The print preview's pages and the worker that lays them out.
     preview: preview::Preview,
     followed: preview_pane::Followed,
+    /// The comment or reply being written in the comments panel.
+    comments: ui::comments::PanelState,
 }
 
 impl PlanwrightApp {
@@ -145,6 +148,7 @@ impl PlanwrightApp {
             window_focused: true,
             preview: preview::Preview::default(),
             followed: Default::default(),
+            comments: Default::default(),
         };
         // Unsaved work from a crash is found before the plan asked for is
         // opened, since opening a plan starts its recovery afresh.
@@ -273,6 +277,13 @@ impl PlanwrightApp {
                         ));
                     });
             });
+        if self.prefs.show_comments {
+            egui::Panel::right("comments")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(220.0)
+                .show(ui, |ui| intents.extend(self.comments_panel(ui)));
+        }
         if self.prefs.show_preview {
             let (half, most) = (ui.available_width() * 0.45, ui.available_width() - 360.0);
             egui::Panel::right("preview")
@@ -312,12 +323,19 @@ impl PlanwrightApp {
         let mut edited = false;
         for intent in intents {
             match intent {
+                // A signed-off plan changes only by starting a new draft.
+                Intent::Edit(_) if self.is_read_only() => self.refuse_signed_off_edit(),
                 Intent::Edit(edit) => edited |= self.apply(&edit, time).changed,
                 Intent::Open(page, place) => self.go_to(page, place),
                 Intent::Reveal(place) => {
                     self.go_to(Page::of(&place), None);
                     self.jump = Some((place, 0, false));
                 }
+                Intent::NewComment(place) => {
+                    self.comments.draft = Some((place, String::new()));
+                    self.prefs.show_comments = true;
+                }
+                Intent::ShowComments => self.prefs.show_comments = true,
             }
         }
         edited
@@ -327,6 +345,9 @@ impl PlanwrightApp {
     /// follows from it (recovery, find results, the page shown).
     fn apply(&mut self, edit: &Edit, time: f64) -> crate::edit::Applied {
         let applied = self.doc.apply(edit, time);
+        if let Some(why) = applied.refused {
+            self.status = why.to_owned();
+        }
         if applied.changed {
             self.recovery_stale = true;
             self.last_change = time;
@@ -352,6 +373,7 @@ impl PlanwrightApp {
             intents.extend(self.find.ui(ui, self.doc.plan(), &self.page));
             ui.separator();
         }
+        self.read_only_banner(ui);
         let focus_first = self.take_pane_focus(panes::Pane::Editor);
         self.refresh_year_template();
         let template = self.year_template.as_ref();
@@ -368,8 +390,18 @@ impl PlanwrightApp {
             .take()
             .and_then(|r| self.rich_field.clone().map(|(id, range)| (id, range, r)));
         cx.focus_first = focus_first;
+        cx.open_comments = (self.doc.plan().open_comments().into_iter())
+            .map(|c| c.location)
+            .collect();
         let page = self.page.clone();
-        let plan = self.doc.plan_for_fields();
+        // A signed-off plan's editors draw a copy: what they change is
+        // dropped, and the change asks for a new draft instead.
+        let read_only = self.is_read_only();
+        let mut copy = read_only.then(|| self.doc.plan().clone());
+        let plan = match &mut copy {
+            Some(copy) => copy,
+            None => self.doc.plan_for_fields(),
+        };
         // Each page has its own scroll position.
         egui::ScrollArea::vertical()
             .id_salt(("editor", &page))
@@ -394,6 +426,9 @@ impl PlanwrightApp {
             self.rich_field = Some(field);
         }
         intents.extend(cx.into_intents());
+        if read_only && copy.as_ref() != Some(self.doc.plan()) {
+            self.refuse_signed_off_edit();
+        }
         // A page opened this frame is still being laid out, so its scroll
         // area cannot reach the place yet: scroll there for a few frames.
         if let Some((location, frames, focus)) = self.jump.take()
@@ -467,7 +502,9 @@ impl PlanwrightApp {
                 Command::SaveAs => {
                     self.save_as(None, ctx);
                 }
-                Command::ExportPdf => self.export_pdf(),
+                Command::ExportPdf => self.export_pdf(false),
+                Command::ExportReview => self.export_pdf(true),
+                Command::Comments => self.prefs.show_comments = !self.prefs.show_comments,
                 Command::ExportHtml => self.export_html(),
                 Command::Undo => {
                     if self.doc.undo() {

@@ -40,6 +40,8 @@ pub enum Prompt {
     },
     /// The address for a link on the selected text.
     Link(String),
+    /// An edit to a signed-off plan: start this new draft version first?
+    NewDraft(String),
     Error {
         title: String,
         message: String,
@@ -98,6 +100,26 @@ impl PlanwrightApp {
                             }
                             if ui.button("Cancel").clicked() {
                                 answer = Some(Answer::Cancel);
+                            }
+                        });
+                    });
+                }
+                Prompt::NewDraft(version) => {
+                    ui.heading(format!("Start a new draft version ({version})?"));
+                    ui.label(format!(
+                        "This plan is signed off (version {}), so it is read-only. To change it, \
+                         start draft version {version}; the signed-off version stays as it was.",
+                        self.doc.plan().status.version
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let start = RichText::new(format!("Start draft {version}")).strong();
+                            if ui.button(start).clicked() {
+                                answer = Some(Answer::Accept);
                             }
                         });
                     });
@@ -195,7 +217,9 @@ impl PlanwrightApp {
                     let verb = match purpose {
                         PathFor::Open => "Open this file",
                         PathFor::Save(_) => "Save to this file",
-                        PathFor::ExportPdf | PathFor::ExportHtml => "Export to this file",
+                        PathFor::ExportPdf | PathFor::ExportReview | PathFor::ExportHtml => {
+                            "Export to this file"
+                        }
                     };
                     answer = field_and_buttons(ui, "File path", text, "", verb, true);
                 }
@@ -264,6 +288,7 @@ impl PlanwrightApp {
             (Prompt::TypePath { purpose, text, .. }, Answer::Accept) => {
                 self.path_typed(purpose, &text, ctx)
             }
+            (Prompt::NewDraft(_), Answer::Accept) => self.start_new_draft(ctx.input(|i| i.time)),
             (Prompt::Link(url), Answer::Accept) => {
                 self.restyle = Some(crate::edit::rich::Restyle::Link(url))
             }

@@ -64,6 +64,7 @@ impl PlanwrightApp {
                 self.recovery.clear();
                 self.prefs.add_recent(path);
                 self.status = format!("Saved {}", path.display());
+                self.keep_version_copy(path);
                 if let Some(action) = then {
                     self.proceed(action, ctx);
                 }
@@ -117,7 +118,7 @@ impl PlanwrightApp {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
         let ext = match purpose {
-            PathFor::ExportPdf => "pdf",
+            PathFor::ExportPdf | PathFor::ExportReview => "pdf",
             PathFor::ExportHtml => "html",
             PathFor::Open | PathFor::Save(_) => "ron",
         };
@@ -137,7 +138,8 @@ impl PlanwrightApp {
                 let path = files::with_extension(path, "ron");
                 self.save_to(&path, then, ctx);
             }
-            PathFor::ExportPdf => self.start_export(files::with_extension(path, "pdf")),
+            PathFor::ExportPdf => self.start_export(files::with_extension(path, "pdf"), false),
+            PathFor::ExportReview => self.start_export(files::with_extension(path, "pdf"), true),
             PathFor::ExportHtml => self.write_html(files::with_extension(path, "html")),
         }
     }
@@ -168,22 +170,29 @@ impl PlanwrightApp {
         )
     }
 
-    /// Asks where, then lays out and prints the plan on a worker thread so
-    /// the window stays responsive; [`Self::poll_export`] finishes it.
-    pub(super) fn export_pdf(&mut self) {
+    /// Asks where, then lays out and prints the plan (or its `review`
+    /// copy, with the open comments) on a worker thread so the window
+    /// stays responsive; [`Self::poll_export`] finishes it.
+    pub(super) fn export_pdf(&mut self, review: bool) {
         if self.export.is_some() {
             self.status = "Already exporting a PDF…".into();
             return;
         }
         // Never the plan's own name, even for a plan saved as `x.pdf`.
-        let suggested = match self.doc.path() {
+        let mut suggested = match self.doc.path() {
             Some(plan) => output::name_for(Export::Pdf, plan),
             None => self.suggested_name("pdf"),
         };
+        if review && let Some(stem) = suggested.strip_suffix(".pdf") {
+            suggested = format!("{stem}-review.pdf");
+        }
         match self.dialogs.save_pdf(&suggested) {
-            Picked::Path(path) => self.start_export(path),
+            Picked::Path(path) => self.start_export(path, review),
             Picked::Cancelled => {}
-            Picked::Unavailable(why) => self.ask_path(PathFor::ExportPdf, why),
+            Picked::Unavailable(why) => match review {
+                true => self.ask_path(PathFor::ExportReview, why),
+                false => self.ask_path(PathFor::ExportPdf, why),
+            },
         }
     }
 
@@ -223,7 +232,7 @@ impl PlanwrightApp {
         }
     }
 
-    fn start_export(&mut self, path: PathBuf) {
+    fn start_export(&mut self, path: PathBuf, review: bool) {
         if let Err(e) = output::check_output(Export::Pdf, self.doc.path(), &path, false) {
             self.prompt = Some(Prompt::Error {
                 title: "The PDF was not exported".into(),
@@ -231,9 +240,14 @@ impl PlanwrightApp {
             });
             return;
         }
-        let plan = self.doc.plan().clone();
-        // The pages the preview shows, when they are of this plan as it is.
-        let laid = self.preview.document_for(self.doc.revision());
+        let (plan, laid) = match review {
+            true => (crate::model::review::review_copy(self.doc.plan()), None),
+            // The pages the preview shows, when they are of this plan as it is.
+            false => (
+                self.doc.plan().clone(),
+                self.preview.document_for(self.doc.revision()),
+            ),
+        };
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let _ = sender.send(render_pdf(&plan, laid, path));

@@ -121,6 +121,11 @@ pub enum Command {
         /// Replace OUTPUT even if it is not a PDF (never the plan itself).
         #[arg(long)]
         force: bool,
+        /// Print the review copy: each open comment numbered at what it
+        /// concerns and listed after its section (the sign-off print never
+        /// shows comments).
+        #[arg(long)]
+        review: bool,
     },
     /// Write a plan for the web: one accessible, self-contained HTML page.
     Export {
@@ -165,7 +170,8 @@ pub fn run(command: Command) -> ExitCode {
             plan,
             output,
             force,
-        } => render(&plan, &output, force),
+            review,
+        } => render(&plan, &output, force, review),
         Command::Outline { plan } => outline(&plan),
         Command::Export {
             html: _,
@@ -299,8 +305,8 @@ fn outline(path: &Path) -> ExitCode {
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
-fn render(path: &Path, output: &Path, force: bool) -> ExitCode {
-    render_with(path, output, force, pdf::render)
+fn render(path: &Path, output: &Path, force: bool, review: bool) -> ExitCode {
+    render_with(path, output, force, review, pdf::render)
 }
 
 /// [`render`] with the PDF writer given, so a failing writer can be tested.
@@ -309,6 +315,7 @@ fn render_with(
     path: &Path,
     output: &Path,
     force: bool,
+    review: bool,
     write_pdf: impl FnOnce(&layout::Document) -> Result<Vec<u8>, pdf::PdfError>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
@@ -324,6 +331,10 @@ fn render_with(
     }
     let Some(plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
+    };
+    let plan = match review {
+        true => crate::model::review::review_copy(&plan),
+        false => plan,
     };
     let document = layout::layout(&plan, &layout::PageSettings::default());
     let bytes = match write_pdf(&document) {
@@ -432,7 +443,7 @@ mod tests {
 
         let failing = |_: &layout::Document| Err(pdf::PdfError::Writer("disk on fire".into()));
         assert_eq!(
-            render_with(&plan, &output, false, failing),
+            render_with(&plan, &output, false, false, failing),
             ExitCode::FAILURE
         );
         assert_eq!(
@@ -440,7 +451,7 @@ mod tests {
             b"%PDF-1.7 the earlier print"
         );
 
-        assert_eq!(render(&plan, &output, false), ExitCode::SUCCESS);
+        assert_eq!(render(&plan, &output, false, false), ExitCode::SUCCESS);
         assert!(std::fs::read(&output).unwrap().len() > 10_000);
     }
 }

@@ -5,14 +5,18 @@
 //! "unsaved" mark never miss one.
 
 pub mod cell_text;
+pub mod comments;
 pub mod dates;
 pub mod find;
 pub mod rich;
 mod sections;
 pub mod spelling;
+pub mod status;
 
+pub use comments::CommentOp;
 pub use sections::SectionOp;
 
+use crate::model::comment::{self, ItemMove};
 use crate::model::{Block, Location, Plan, Section};
 
 /// What the centre of the window shows.
@@ -70,6 +74,12 @@ pub enum Edit {
     Replace(find::Replace),
     /// Adding a word to the plan's dictionary ("Add to plan's dictionary").
     AddWord(String),
+    /// Adding, answering or resolving a review comment.
+    Comment(CommentOp),
+    /// Moving the plan to another state, its version with it.
+    State(crate::model::PlanState),
+    /// A new draft of a signed-off plan (its next minor version).
+    NewDraft,
 }
 
 /// What applying an edit did.
@@ -84,6 +94,8 @@ pub struct Applied {
     pub removed: Option<String>,
     /// How many places were replaced, for Replace all.
     pub replaced: usize,
+    /// Why nothing changed, when the edit was refused.
+    pub refused: Option<&'static str>,
 }
 
 impl Edit {
@@ -105,8 +117,12 @@ impl Edit {
                     ItemOp::Remove(i) => s.blocks.get(*i).map(|b| block_name(b, *i)),
                     _ => None,
                 };
+                let changed = apply_item_op(&mut s.blocks, *op);
+                if changed {
+                    comment::follow_block_move(s, op.as_move());
+                }
                 Applied {
-                    changed: apply_item_op(&mut s.blocks, *op),
+                    changed,
                     removed: name,
                     ..Applied::default()
                 }
@@ -155,6 +171,12 @@ impl Edit {
                 }
                 None => Applied::default(),
             },
+            Edit::Comment(op) => op.apply(plan),
+            Edit::State(state) => status::set_state(plan, *state).unwrap_or_else(|why| Applied {
+                refused: Some(why),
+                ..Applied::default()
+            }),
+            Edit::NewDraft => status::new_draft(plan),
             Edit::Replace(replace) => {
                 let replaced = replace.apply(plan);
                 Applied {
@@ -163,6 +185,17 @@ impl Edit {
                     ..Applied::default()
                 }
             }
+        }
+    }
+}
+
+impl ItemOp {
+    /// The move as the comments that name an index see it.
+    pub fn as_move(self) -> ItemMove {
+        match self {
+            ItemOp::Up(i) => ItemMove::Swap(i, i.saturating_sub(1)),
+            ItemOp::Down(i) => ItemMove::Swap(i, i + 1),
+            ItemOp::Remove(i) => ItemMove::Remove(i),
         }
     }
 }

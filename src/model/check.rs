@@ -41,6 +41,7 @@ impl fmt::Display for Finding {
 pub fn validate(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_sign_off(plan, &mut findings);
+    check_comments(plan, &mut findings);
     for (path, section) in plan.walk_sections() {
         check_section(plan, &path, section, &mut findings);
     }
@@ -59,6 +60,21 @@ fn check_sign_off(plan: &Plan, out: &mut Vec<Finding>) {
             message: "the plan is marked Signed off but has no sign-off record with a name; \
                       it prints as awaiting sign-off"
                 .into(),
+        });
+    }
+}
+
+/// An open review comment is still to be answered before sign-off.
+fn check_comments(plan: &Plan, out: &mut Vec<Finding>) {
+    for placed in plan.open_comments() {
+        out.push(Finding {
+            severity: Severity::Warning,
+            message: format!(
+                "open comment on {}: {}",
+                super::comment::concerns(plan, &placed.location),
+                super::comment::summary(placed.comment)
+            ),
+            location: placed.location,
         });
     }
 }

@@ -28,6 +28,11 @@ pub const STEPS: &[Step] = &[Step {
     from: 1,
     what: "guidance and \"required\" are read from the template; only guidance the author changed is kept in the plan",
     run: drop_template_guidance,
+},
+Step {
+    from: 2,
+    what: "review comments on sections, blocks, rows and cells",
+    run: review_comments,
 }];
 
 /// Guidance and "required" live in the template and are read from it by
@@ -56,6 +61,23 @@ pub fn drop_template_guidance(plan: &mut Plan) {
 /// Equal but for spacing and line breaks.
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Version 3 keeps review comments in sections and table rows (see
+/// [`super::comment`]). A version-2 file has none and nothing else
+/// changed, so its plan means the same; clearing what it cannot have
+/// said keeps the step correct whatever steps ran before it.
+fn review_comments(plan: &mut Plan) {
+    fn clear(section: &mut super::Section) {
+        section.comments.clear();
+        for block in &mut section.blocks {
+            if let super::Block::Table(table) = block {
+                table.rows.iter_mut().for_each(|r| r.comments.clear());
+            }
+        }
+        section.subsections.iter_mut().for_each(clear);
+    }
+    plan.sections.iter_mut().for_each(clear);
 }
 
 /// Brings a plan read from a file of `plan.format_version` up to
@@ -133,5 +155,35 @@ mod tests {
         let before = plan.clone();
         upgrade(&mut plan);
         assert_eq!(plan.sections, before.sections);
+    /// A version-1 plan (one of the seeds, as it was written) loads with
+    /// no comments, at the current version, its words unchanged.
+    #[test]
+    fn a_version_1_file_loads_with_no_comments() {
+        let seed = include_str!("../../seeds/2008-09-childrens-social-services.ron");
+        let old: String = seed
+            .lines()
+            .map(|line| match line.trim().starts_with("format_version:") {
+                true => "    format_version: 1,\n".to_owned(),
+                false => format!("{line}\n"),
+            })
+            .collect();
+        let path = std::path::Path::new("old.ron");
+        let plan = super::super::file::from_ron(&old, path).unwrap();
+        assert_eq!(plan.format_version, FORMAT_VERSION);
+        assert!(plan.comments().is_empty());
+        let current = super::super::file::from_ron(seed, path).unwrap();
+        assert_eq!(plan, current, "nothing else changes");
+    }
+
+    #[test]
+    fn the_comments_step_leaves_a_version_1_plan_without_comments() {
+        let mut plan = crate::edit::test_plan();
+        plan.format_version = 1;
+        let at = super::super::Location::section(&[0]);
+        plan.add_comment(&at, super::super::Comment::new("A", "", "stray"));
+        let done = upgrade(&mut plan);
+        assert!(done.contains(&"review comments on sections, blocks, rows and cells"));
+        assert!(plan.comments().is_empty());
+        assert_eq!(plan.format_version, FORMAT_VERSION);
     }
 }

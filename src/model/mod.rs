@@ -5,6 +5,7 @@ pub mod arithmetic;
 mod block;
 pub mod check;
 mod content;
+pub mod comment;
 pub mod figure;
 pub mod file;
 pub mod migrate;
@@ -12,11 +13,13 @@ pub mod nesting;
 pub mod output;
 pub mod period;
 mod pretty;
+pub mod review;
 mod table;
 mod text;
 
 pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
 pub use content::{has_own_words, text_of_blocks};
+pub use comment::{Comment, CommentId, Reply};
 pub use table::{
     Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
 };
@@ -25,7 +28,7 @@ pub use text::{Rich, Span};
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -225,6 +228,9 @@ pub struct Section {
     pub blocks: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subsections: Vec<Section>,
+    /// Review comments on the section and its blocks (see [`comment`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 fn is_false(b: &bool) -> bool {

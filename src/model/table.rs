@@ -245,11 +245,19 @@ pub struct Row {
     #[serde(default, skip_serializing_if = "is_data")]
     pub kind: RowKind,
     pub cells: Vec<Cell>,
+    /// Review comments on the row and its cells, kept here so they move
+    /// with the row (see [`super::comment`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::Comment>,
 }
 
 impl Row {
     pub fn new(kind: RowKind, cells: Vec<Cell>) -> Self {
-        Row { kind, cells }
+        Row {
+            kind,
+            cells,
+            comments: Vec::new(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -296,7 +304,7 @@ impl Table {
         } else {
             vec![Cell::default(); self.columns.len()]
         };
-        Row { kind, cells }
+        Row::new(kind, cells)
     }
 
     /// The column label as plain text, for messages.

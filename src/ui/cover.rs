@@ -47,7 +47,7 @@ impl Editor<Plan> for CoverEditor {
             let label = ui.label("State");
             let before = plan.status.state;
             // Signed off means someone signed it: not with nobody listed.
-            let signed = plan.sign_off.iter().any(|r| !r.name.trim().is_empty());
+            let signed = crate::edit::status::has_record(plan);
             ui.vertical(|ui| {
                 egui::ComboBox::from_id_salt(id.with("state"))
                     .selected_text(plan.status.state.label())
@@ -59,9 +59,7 @@ impl Editor<Plan> for CoverEditor {
                                     ui.selectable_value(&mut plan.status.state, state, state.label())
                                 })
                                 .inner;
-                            option.on_disabled_hover_text(
-                                "Add who signed it off under Sign-off first",
-                            );
+                            option.on_disabled_hover_text(crate::edit::status::NEEDS_SIGN_OFF);
                         }
                     })
                     .response
@@ -75,8 +73,15 @@ impl Editor<Plan> for CoverEditor {
                     );
                 }
             });
+            // Through the edit path, which moves the version on with it.
             if plan.status.state != before {
-                cx.step();
+                let state = std::mem::replace(&mut plan.status.state, before);
+                cx.edit(crate::edit::Edit::State(state));
+            }
+            if !signed {
+                ui.end_row();
+                ui.label("");
+                ui.label(RichText::new(crate::edit::status::NEEDS_SIGN_OFF).weak());
             }
             ui.end_row();
             line(ui, "Version", &mut plan.status.version, cx);

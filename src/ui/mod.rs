@@ -2,6 +2,7 @@
 //! no files). Each editor draws one part of the plan in place and reports
 //! what it changed, so the shell can keep undo history and findings.
 
+pub mod comments;
 pub mod cover;
 pub mod date;
 pub mod findings;
@@ -42,6 +43,11 @@ pub enum Intent {
     /// Show a place without taking the keyboard from where it is (a find
     /// result: the find box keeps it).
     Reveal(Location),
+    /// Start a review comment on this place (the comments panel asks
+    /// for its text).
+    NewComment(Location),
+    /// Show the comments panel.
+    ShowComments,
 }
 
 /// Everything the editors need besides the part of the plan they edit.
@@ -75,6 +81,8 @@ pub struct EditContext<'a> {
     /// The block holding the field with the keyboard, for the print
     /// preview to follow.
     pub editing: Option<Location>,
+    /// Where the plan's open review comments are, for their markers.
+    pub open_comments: Vec<Location>,
 }
 
 impl<'a> EditContext<'a> {
@@ -93,6 +101,7 @@ impl<'a> EditContext<'a> {
             rich_focus: None,
             block_label: None,
             editing: None,
+            open_comments: Vec::new(),
         }
     }
 

@@ -51,6 +51,7 @@ impl Editor<Section> for SectionEditor<'_> {
                             if icon_button(ui, "✕", &format!("Remove {name}"), true) {
                                 op = Some(ItemOp::Remove(b));
                             }
+                            super::comments::marker(ui, cx, &location, &name);
                             if icon_button(ui, "↓", &format!("Move {name} down"), b + 1 < count) {
                                 op = Some(ItemOp::Down(b));
                             }
@@ -124,6 +125,9 @@ impl SectionEditor<'_> {
                     if number.changed() {
                         cx.typed(number.id);
                     }
+                    // Before the heading, which takes the rest of the row.
+                    let here = Location::section(self.path);
+                    super::comments::marker(ui, cx, &here, "the section");
                     RichField::new("Heading", id.with("heading-text"))
                         .single_line()
                         .labelled_by(Some(label.id))

@@ -6,7 +6,7 @@
 
 use super::table_cell::{CellPlace, Computed, cell_ui};
 use super::table_widths::{column_start, label_column, overlay, sideways_offset};
-use super::{EditContext, Editor, mark_findings, set_accessible_name, show_findings};
+use super::{EditContext, Editor, Intent, mark_findings, set_accessible_name, show_findings};
 use crate::model::arithmetic::computed_row_sums;
 use crate::model::check::computed_totals;
 use crate::model::{Cell, Column, ColumnKind, Location, Rich, Row, RowKind, Table};
@@ -24,6 +24,8 @@ enum RowOp {
     Down(usize),
     Delete(usize),
     SetKind(usize, RowKind),
+    /// A review comment on the row: asked of the shell, not a change here.
+    Comment(usize),
 }
 
 pub struct TableEditor<'n> {
@@ -84,9 +86,18 @@ impl Editor<Table> for TableEditor<'_> {
                 cx.step();
             }
         });
-        if let Some(op) = op {
-            apply(table, op);
-            cx.step();
+        match op {
+            Some(RowOp::Comment(r)) => cx.intents.push(Intent::NewComment(Location::cell(
+                &self.location.sections,
+                self.location.block.unwrap_or(0),
+                r,
+                None,
+            ))),
+            Some(op) => {
+                apply(table, op);
+                cx.step();
+            }
+            None => {}
         }
         for note in &table.notes {
             ui.label(RichText::new(format!("{} {}", note.marker, note.text.to_plain())).weak());
@@ -330,6 +341,7 @@ impl TableEditor<'_> {
                                 row.cells.push(spare);
                             }
                             mark_findings(ui, cx, &cell_location, &response);
+                            super::comments::cell_menu(&response, cx, &cell_location);
                             if cx.is_jump_target(&cell_location) {
                                 self.scroll_after_grid(ui, response.rect);
                                 if cx.jump_focus {
@@ -481,6 +493,9 @@ fn row_menu(
                 }
             }
             ui.separator();
+            if ui.button("✎ Comment on this row").clicked() {
+                *op = Some(RowOp::Comment(r));
+            }
             if ui.button("Delete row").clicked() {
                 *op = Some(RowOp::Delete(r));
             }
@@ -509,7 +524,7 @@ fn apply(table: &mut Table, op: RowOp) {
         RowOp::Delete(r) if r < table.rows.len() => {
             table.rows.remove(r);
         }
-        RowOp::Delete(_) => {}
+        RowOp::Delete(_) | RowOp::Comment(_) => {}
         RowOp::SetKind(r, kind) => {
             if let Some(row) = table.rows.get_mut(r) {
                 row.kind = kind;

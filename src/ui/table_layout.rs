@@ -3,6 +3,7 @@
 
 use super::paragraph::{NoteEditor, RichField};
 use super::{EditContext, Editor, icon_button, name_widget};
+use crate::model::comment::{self, ItemMove};
 use crate::model::{Cell, Column, ColumnKind, HeaderCell, Note, Rich, RowKind, Table};
 use egui::vec2;
 use egui::{Id, RichText, Ui};
@@ -177,6 +178,7 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
 pub fn add_column(table: &mut Table, at: usize, column: Column) {
     let at = at.min(table.columns.len());
     table.columns.insert(at, column);
+    comment::follow_column_move(table, ItemMove::Insert(at));
     for row in &mut table.rows {
         if row.kind != RowKind::Group && row.cells.len() >= at {
             row.cells.insert(at, Cell::default());
@@ -189,6 +191,7 @@ pub fn remove_column(table: &mut Table, at: usize) {
         return;
     }
     table.columns.remove(at);
+    comment::follow_column_move(table, ItemMove::Remove(at));
     for row in &mut table.rows {
         if row.kind != RowKind::Group && at < row.cells.len() {
             row.cells.remove(at);
@@ -203,6 +206,7 @@ pub fn move_column(table: &mut Table, at: usize, delta: isize) {
     }
     let to = to as usize;
     table.columns.swap(at, to);
+    comment::follow_column_move(table, ItemMove::Swap(at, to));
     for row in &mut table.rows {
         if row.kind != RowKind::Group && at < row.cells.len() && to < row.cells.len() {
             row.cells.swap(at, to);
