@@ -15,6 +15,11 @@ fn sample_text() -> String {
     file::to_ron(&sample_plan()).unwrap()
 }
 
+/// The version line a file of today's format starts with.
+fn current_version() -> String {
+    format!("format_version: {},", planwright::model::FORMAT_VERSION)
+}
+
 fn load_text(text: &str) -> Result<planwright::model::Plan, LoadError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
@@ -39,7 +44,7 @@ fn assert_positioned(err: &LoadError, line: usize, expect: &str) {
 
 #[test]
 fn a_wrong_type_names_its_place() {
-    let text = sample_text().replacen("format_version: 1,", "format_version: \"one\",", 1);
+    let text = sample_text().replacen(&current_version(), "format_version: \"one\",", 1);
     let err = load_text(&text).unwrap_err();
     assert_positioned(&err, 2, "expected");
 }
@@ -122,7 +127,7 @@ fn invalid_utf8_points_at_the_bad_byte() {
 
 #[test]
 fn a_newer_version_is_refused_with_a_message_saying_so() {
-    let text = sample_text().replacen("format_version: 1,", "format_version: 99,", 1);
+    let text = sample_text().replacen(&current_version(), "format_version: 99,", 1);
     let err = load_text(&text).unwrap_err();
     let message = err.to_string();
     assert!(

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod find;
 pub mod rich;
 mod sections;
+pub mod table_rows;
 
 pub use sections::SectionOp;
 

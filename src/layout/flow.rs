@@ -161,9 +161,21 @@ impl Paginator<'_> {
     fn place_items(&mut self, chunk: &Chunk, items: Vec<Item>, height: f32) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
-        let frame = (chunk.frame())
-            .filter(|_| !self.dry)
-            .map(|frame| frame.draw(body.x, top, height, self.page_is_empty()));
+        // A row starting a page (under the repeated header) repeats the
+        // merged cells it continues.
+        let starts_page = match chunk.kind {
+            ChunkKind::TableRow { table, .. } => {
+                self.y <= self.repeated_header_height(Some(table)) + 0.01
+            }
+            _ => false,
+        };
+        let frame = (chunk.frame()).filter(|_| !self.dry).map(|frame| {
+            let mut items = frame.draw(body.x, top, height, self.page_is_empty());
+            if starts_page {
+                items.extend(frame.continued_at(body.x, top));
+            }
+            items
+        });
         let items: Vec<Item> = (frame.into_iter().flatten())
             .chain(items.into_iter().map(|mut item| {
                 item.shift(body.x, top);
@@ -188,6 +200,7 @@ impl Paginator<'_> {
                     width: body.width,
                     height,
                 },
+                merged: chunk.merged.clone(),
             };
             self.page().placed.push(placed);
         }

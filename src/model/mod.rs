@@ -10,19 +10,21 @@ pub mod migrate;
 pub mod nesting;
 pub mod output;
 mod pretty;
+pub mod spans;
 mod table;
 mod text;
 
 pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
 pub use table::{
-    Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
+    Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, RowSpan, Table,
+    TableKind,
 };
 pub use text::{Rich, Span};
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -246,7 +246,7 @@ fn name_field(ui: &Ui, response: &egui::Response, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::table::tests::table;
+    use crate::edit::table_rows::tests::table;
 
     #[test]
     fn columns_carry_their_cells_and_skip_group_rows() {
