@@ -154,6 +154,19 @@ fn a_merged_cell_prints_once_and_is_marked_continued_on_each_later_page() {
         .collect();
     let later: Vec<usize> = (first + 1..=last).collect();
     assert_eq!(marks, later, "one mark on each page the cell goes on onto");
+    // The page the cell starts on ends on a rule right across the table.
+    let rules: Vec<(f32, f32)> = (document.pages[first].items.iter())
+        .filter_map(|item| match item {
+            Item::Line {
+                from, to, colour, ..
+            } if from.1 == to.1 && *colour == Colour::GRID => Some((from.1, (to.0 - from.0).abs())),
+            _ => None,
+        })
+        .collect();
+    let widest = rules.iter().map(|r| r.1).fold(0.0, f32::max);
+    let lowest = rules.iter().map(|r| r.0).fold(0.0, f32::max);
+    let closing: f32 = (rules.iter()).filter(|r| r.0 == lowest).map(|r| r.1).sum();
+    assert!((closing - widest).abs() < 0.5, "{closing} of {widest}");
     // The mark sits in the merged cell's column, above the page's rows.
     let page = &document.pages[first + 1];
     let mark = page

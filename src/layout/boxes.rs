@@ -281,6 +281,17 @@ impl RowFrame {
         out
     }
 
+    /// The rule under the whole row, for a page that ends under it while
+    /// a merged cell goes on.
+    pub fn closing_rule(&self, x: f32, bottom: f32) -> Item {
+        let (left, right) = match (self.edges.first(), self.edges.last()) {
+            (Some(&left), Some(&right)) => (left, right),
+            _ => (0.0, 0.0),
+        };
+        let y = bottom - GRID_WIDTH / 2.0;
+        rule((x + left, y), (x + right, y), GRID_WIDTH, Colour::GRID)
+    }
+
     /// The merged cell's words again, for a piece at `top` starting a page.
     pub fn continued_at(&self, x: f32, top: f32) -> Vec<Item> {
         let mut items = self.continued.clone();

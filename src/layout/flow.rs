@@ -87,6 +87,9 @@ struct Paginator<'a> {
     share: bool,
     /// Only where things go is wanted, not the items (a trial pass).
     dry: bool,
+    /// The rule that closes the last row placed, when it leaves a merged
+    /// cell open below: drawn if the page ends under it.
+    open_rule: Option<Item>,
 }
 
 impl Paginator<'_> {
@@ -109,6 +112,9 @@ impl Paginator<'_> {
     }
 
     fn new_page(&mut self, orientation: Orientation) {
+        if let Some(rule) = self.open_rule.take() {
+            self.page().items.push(rule);
+        }
         let (width, height) = self.settings.size(orientation);
         self.pages.push(Page {
             kind: PageKind::Body,
@@ -169,6 +175,9 @@ impl Paginator<'_> {
             }
             _ => false,
         };
+        self.open_rule = (chunk.frame())
+            .filter(|frame| !self.dry && !frame.open_below.is_empty())
+            .map(|frame| frame.closing_rule(body.x, top + height));
         let frame = (chunk.frame()).filter(|_| !self.dry).map(|frame| {
             let mut items = frame.draw(body.x, top, height, self.page_is_empty());
             if starts_page {
@@ -548,6 +557,7 @@ fn run(
         shared: false,
         share,
         dry,
+        open_rule: None,
     };
     paginator.lay_out(chunks);
     let (pages, anchors, starts, opened_by_break) = (
