@@ -13,8 +13,12 @@ mod common;
 const PROJECTS: &str = "PROJECTS, DEVELOPMENTS, KEY ACTIONS";
 
 fn open_projects() -> (Fixture, Harness<'static, PlanwrightApp>) {
+    open_projects_in(720.0)
+}
+
+fn open_projects_in(height: f32) -> (Fixture, Harness<'static, PlanwrightApp>) {
     let fixture = Fixture::new();
-    let mut harness = fixture.app_sized(None, egui::vec2(1280.0, 720.0));
+    let mut harness = fixture.app_sized(None, egui::vec2(1280.0, height));
     common::new_from_template(&mut harness, 0);
     harness.get_by_label(PROJECTS).click();
     harness.run();
@@ -137,4 +141,30 @@ fn a_group_nests_under_the_group_above() {
     assert_eq!((table.rows[0].level, table.rows[1].level), (0, 1));
     row_menu(&mut harness, 2, "Make a group of its own");
     assert_eq!(projects(harness.state()).rows[1].level, 0);
+}
+
+#[test]
+fn a_header_row_goes_under_the_column_labels() {
+    // Tall enough to show the whole table layout fold.
+    let (_fixture, mut harness) = open_projects_in(2000.0);
+    harness
+        .get_by_label("Table layout: caption, columns, header rows, notes")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("+ Add header row below the labels")
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Projects table 2 header row below the labels 1 cell 1",
+        "2008/09",
+    );
+    let table = projects(harness.state());
+    assert!(table.header_rows.is_empty());
+    assert_eq!(table.header_rows_below[0][0].text.to_plain(), "2008/09");
+    assert_eq!(
+        usize::from(table.header_rows_below[0][0].span),
+        table.columns.len()
+    );
 }

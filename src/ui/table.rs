@@ -11,7 +11,7 @@ use crate::edit::table_rows::{RowOp, apply, paired_columns};
 use crate::model::arithmetic::computed_row_sums;
 use crate::model::check::computed_totals;
 use crate::model::spans::SpanMap;
-use crate::model::{Cell, Column, ColumnKind, Location, Rich, Row, RowKind, Table};
+use crate::model::{Cell, Column, ColumnKind, HeaderCell, Location, Rich, Row, RowKind, Table};
 use egui::{Id, Rect, RichText, Sense, Ui, vec2};
 use std::collections::HashMap;
 
@@ -114,23 +114,28 @@ fn spacing(ui: &Ui) -> f32 {
     ui.spacing().item_spacing.x
 }
 
+/// An extra header row, its cells spanning their columns.
+fn header_band(ui: &mut Ui, header_row: &[HeaderCell], widths: &[f32], gap: f32) {
+    ui.horizontal(|ui| {
+        ui.add_space(CONTROLS_WIDTH);
+        let mut column = 0;
+        for cell in header_row {
+            let span = (cell.span.max(1) as usize).min(widths.len().saturating_sub(column));
+            let width: f32 = widths[column..column + span].iter().sum::<f32>()
+                + gap * span.saturating_sub(1) as f32;
+            column += span;
+            ui.add_sized(
+                [width, 18.0],
+                egui::Label::new(RichText::new(cell.text.to_plain()).strong()),
+            );
+        }
+    });
+}
+
 fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
     let gap = spacing(ui);
     for header_row in &table.header_rows {
-        ui.horizontal(|ui| {
-            ui.add_space(CONTROLS_WIDTH);
-            let mut column = 0;
-            for cell in header_row {
-                let span = (cell.span.max(1) as usize).min(widths.len().saturating_sub(column));
-                let width: f32 = widths[column..column + span].iter().sum::<f32>()
-                    + gap * span.saturating_sub(1) as f32;
-                column += span;
-                ui.add_sized(
-                    [width, 18.0],
-                    egui::Label::new(RichText::new(cell.text.to_plain()).strong()),
-                );
-            }
-        });
+        header_band(ui, header_row, widths, gap);
     }
     let label = |ui: &mut Ui, c: usize| {
         let (column, width) = (&table.columns[c], widths[c]);
@@ -182,6 +187,9 @@ fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
         if bottom > rect.bottom() {
             ui.allocate_space(vec2(0.0, bottom - rect.bottom()));
         }
+    }
+    for header_row in &table.header_rows_below {
+        header_band(ui, header_row, widths, gap);
     }
     ui.separator();
 }

@@ -53,7 +53,21 @@ pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Ed
     ui.separator();
     columns(ui, table, name, id, cx);
     ui.separator();
-    header_rows(ui, table, name, id, cx);
+    let columns = table.columns.len();
+    let above = HeaderPlace {
+        title: "Header rows above the column labels",
+        row_name: format!("{name} header row"),
+        add: "+ Add header row",
+        id: id.with("header"),
+    };
+    header_rows(ui, &mut table.header_rows, &above, columns, cx);
+    let below = HeaderPlace {
+        title: "Header rows below the column labels (a year or a source under them)",
+        row_name: format!("{name} header row below the labels"),
+        add: "+ Add header row below the labels",
+        id: id.with("header below"),
+    };
+    header_rows(ui, &mut table.header_rows_below, &below, columns, cx);
     ui.separator();
 
     ui.label(RichText::new("Notes (printed under the table)").strong());
@@ -120,11 +134,25 @@ fn columns(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditCont
     }
 }
 
-fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
-    ui.label(RichText::new("Header rows above the column labels").strong());
+/// Where a set of extra header rows goes, and what its controls say.
+struct HeaderPlace {
+    title: &'static str,
+    row_name: String,
+    add: &'static str,
+    id: Id,
+}
+
+fn header_rows(
+    ui: &mut Ui,
+    rows: &mut Vec<Vec<HeaderCell>>,
+    place: &HeaderPlace,
+    columns: usize,
+    cx: &mut EditContext<'_>,
+) {
+    ui.label(RichText::new(place.title).strong());
     let mut remove_row = None;
-    for (h, header_row) in table.header_rows.iter_mut().enumerate() {
-        let row_name = format!("{name} header row {}", h + 1);
+    for (h, header_row) in rows.iter_mut().enumerate() {
+        let row_name = format!("{} {}", place.row_name, h + 1);
         ui.horizontal_wrapped(|ui| {
             if remove_button(ui, &format!("Remove {row_name}")) {
                 remove_row = Some(h);
@@ -135,7 +163,7 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
                     ui,
                     cell,
                     &format!("{row_name} cell {}", i + 1),
-                    id.with(("header", h, i)),
+                    place.id.with((h, i)),
                     cx,
                 );
                 if remove_button(ui, &format!("Remove {row_name} cell {}", i + 1)) {
@@ -160,12 +188,12 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
         });
     }
     if let Some(h) = remove_row {
-        table.header_rows.remove(h);
+        rows.remove(h);
         cx.step();
     }
-    if ui.button("+ Add header row").clicked() {
-        let span = table.columns.len().max(1) as u16;
-        table.header_rows.push(vec![HeaderCell {
+    if ui.button(place.add).clicked() {
+        let span = columns.max(1) as u16;
+        rows.push(vec![HeaderCell {
             text: Rich::default(),
             span,
         }]);
