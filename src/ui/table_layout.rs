@@ -54,20 +54,36 @@ pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Ed
     columns(ui, table, name, id, cx);
     ui.separator();
     let columns = table.columns.len();
+    ui.label(RichText::new("Header rows above and below the column labels").strong());
     let above = HeaderPlace {
-        title: "Header rows above the column labels",
+        title: "Above the labels",
         row_name: format!("{name} header row"),
         add: "+ Add header row",
         id: id.with("header"),
     };
-    header_rows(ui, &mut table.header_rows, &above, columns, cx);
+    header_rows(ui, &mut table.header_rows, &above, cx);
     let below = HeaderPlace {
-        title: "Header rows below the column labels (a year or a source under them)",
+        title: "Below the labels (a year or a source under them)",
         row_name: format!("{name} header row below the labels"),
         add: "+ Add header row below the labels",
         id: id.with("header below"),
     };
-    header_rows(ui, &mut table.header_rows_below, &below, columns, cx);
+    header_rows(ui, &mut table.header_rows_below, &below, cx);
+    ui.horizontal(|ui| {
+        for (place, rows) in [
+            (&above, &mut table.header_rows),
+            (&below, &mut table.header_rows_below),
+        ] {
+            if ui.button(place.add).clicked() {
+                let span = columns.max(1) as u16;
+                rows.push(vec![HeaderCell {
+                    text: Rich::default(),
+                    span,
+                }]);
+                cx.step();
+            }
+        }
+    });
     ui.separator();
 
     ui.label(RichText::new("Notes (printed under the table)").strong());
@@ -146,10 +162,12 @@ fn header_rows(
     ui: &mut Ui,
     rows: &mut Vec<Vec<HeaderCell>>,
     place: &HeaderPlace,
-    columns: usize,
     cx: &mut EditContext<'_>,
 ) {
-    ui.label(RichText::new(place.title).strong());
+    // A side's title only once it has rows.
+    if !rows.is_empty() {
+        ui.label(RichText::new(place.title).weak());
+    }
     let mut remove_row = None;
     for (h, header_row) in rows.iter_mut().enumerate() {
         let row_name = format!("{} {}", place.row_name, h + 1);
@@ -189,14 +207,6 @@ fn header_rows(
     }
     if let Some(h) = remove_row {
         rows.remove(h);
-        cx.step();
-    }
-    if ui.button(place.add).clicked() {
-        let span = columns.max(1) as u16;
-        rows.push(vec![HeaderCell {
-            text: Rich::default(),
-            span,
-        }]);
         cx.step();
     }
 }
