@@ -127,6 +127,8 @@ pub struct Chunk {
     pub part: Part,
     /// A table row's cells merged over the rows below (column, rows).
     pub merged: Vec<(u16, u16)>,
+    /// Lines of a merged cell from an earlier row (column, that row).
+    pub covered: Vec<(u16, usize)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -292,9 +294,15 @@ impl RowFrame {
         rule((x + left, y), (x + right, y), GRID_WIDTH, Colour::GRID)
     }
 
-    /// The merged cell's words again, for a piece at `top` starting a page.
-    pub fn continued_at(&self, x: f32, top: f32) -> Vec<Item> {
-        let mut items = self.continued.clone();
+    /// The merged cell's words again, for a piece `height` tall at `top`
+    /// starting a page: the lines that fit in the piece (a row split over
+    /// pages has less room on each than it has in all).
+    pub fn continued_at(&self, x: f32, top: f32, height: f32) -> Vec<Item> {
+        let fits = |item: &Item| {
+            let bounds = item.bounds();
+            bounds.y + bounds.height <= height - self.padding + 0.01
+        };
+        let mut items: Vec<Item> = self.continued.iter().filter(|i| fits(i)).cloned().collect();
         items.iter_mut().for_each(|item| item.shift(x, top));
         items
     }

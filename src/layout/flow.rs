@@ -181,7 +181,7 @@ impl Paginator<'_> {
         let frame = (chunk.frame()).filter(|_| !self.dry).map(|frame| {
             let mut items = frame.draw(body.x, top, height, self.page_is_empty());
             if starts_page {
-                items.extend(frame.continued_at(body.x, top));
+                items.extend(frame.continued_at(body.x, top, height));
             }
             items
         });
@@ -210,6 +210,7 @@ impl Paginator<'_> {
                     height,
                 },
                 merged: chunk.merged.clone(),
+                covered: chunk.covered.clone(),
             };
             self.page().placed.push(placed);
         }

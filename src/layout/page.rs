@@ -407,6 +407,9 @@ pub struct Placed {
     /// A table row's cells merged over the rows below: each one's column
     /// and the rows it covers (its own included).
     pub merged: Vec<(u16, u16)>,
+    /// Lines it holds of a merged cell starting on an earlier row: their
+    /// column and that row, whose cell they belong to.
+    pub covered: Vec<(u16, usize)>,
 }
 
 /// What a placed part is.

@@ -14,7 +14,8 @@ use super::table::{Cell, CellBlock, Row, RowKind, RowSpan, Table};
 
 /// Where each body cell of a table is drawn from: itself, or the merged
 /// cell above it. Spans that would run past the table's end, onto a row
-/// that is not a data row, or over another merged cell stop short there.
+/// that is not a data row, over a cell with words in it or over another
+/// merged cell stop short there.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpanMap {
     /// For each row and column, the row of the merged cell covering it
@@ -41,9 +42,14 @@ impl SpanMap {
                     continue;
                 }
                 let mut reach = 1;
+                // A cell with words of its own is never covered: they
+                // would not print.
+                let coverable = |below: &Row| {
+                    below.kind == RowKind::Data && below.cell(c).is_none_or(Cell::is_empty)
+                };
                 while reach < usize::from(span.rows)
                     && r + reach < count
-                    && table.rows[r + reach].kind == RowKind::Data
+                    && coverable(&table.rows[r + reach])
                     && covered_by[r + reach][c].is_none()
                 {
                     covered_by[r + reach][c] = Some(r);

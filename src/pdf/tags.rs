@@ -323,7 +323,15 @@ impl Builder {
             }
             let element = match placed {
                 Some(placed) => {
-                    let id = self.element(&placed.place, placed.part, run.cell);
+                    // A merged cell's lines on a later row are its own cell's.
+                    let anchor = (placed.covered.iter())
+                        .find(|(c, _)| placed.part == Part::Row && Some(*c) == run.cell)
+                        .map(|&(_, row)| Location {
+                            row: Some(row),
+                            ..placed.place.clone()
+                        });
+                    let place = anchor.as_ref().unwrap_or(&placed.place);
+                    let id = self.element(place, placed.part, run.cell);
                     // A merged cell is one TD reaching over its rows.
                     if let Some(&(_, rows)) = (placed.merged.iter())
                         .find(|(c, _)| placed.part == Part::Row && Some(*c) == run.cell)

@@ -1,9 +1,10 @@
-//! Cells merged over rows. A merged cell is set once, in the first row it
-//! covers, its lines running on down beside the rows under it (which stay
-//! on that page with it while its lines run on); the rule under each row
-//! it covers is left out in its column; and a page the merged cell goes
-//! on onto shows its words again at the top of its column, marked
-//! "(cont.)", as furniture (the words are the plan's once).
+//! Cells merged over rows. A merged cell is set once, its lines shared
+//! out down the rows it covers (each row holds the lines beside it, so a
+//! page may break between any two rows); the rule under each row it
+//! covers is left out in its column; and a page the merged cell goes on
+//! onto with none of its lines left shows its words again at the top of
+//! its column, marked "(cont.)", as furniture (the words are the plan's
+//! once).
 
 use super::super::boxes::{Chunk, ChunkKind, LineBox, stack};
 use super::super::columns::{PADDING, row_style};
@@ -31,36 +32,31 @@ impl TableLayout<'_> {
                 let style = row_style(row.kind, &Style::new(Face::Regular, self.size));
                 let (x, width) = self.inner(c, c);
                 let lines = composer.cell_lines(&cell, x, width, Align::Left, &style);
-                let (mut items, height) = stack(lines);
-                for item in &mut items {
-                    item.shift(0.0, PADDING);
-                    if let Item::Text(run) = item {
-                        run.cell = Some(c as u16);
-                    }
-                }
-                // In column order, so its words are read in their place.
-                let at = (rows[r].items.iter())
-                    .position(|i| matches!(i, Item::Text(run) if run.cell > Some(c as u16)))
-                    .unwrap_or(rows[r].items.len());
-                rows[r].items.splice(at..at, items);
+                let shares = share_lines(lines, rows[r..r + n].iter().map(|c| c.height));
                 rows[r].merged.push((c as u16, n as u16));
-                let needed = height + 2.0 * PADDING;
-                let mut bottom = 0.0;
-                for (k, chunk) in rows.iter_mut().enumerate().skip(r).take(n) {
-                    bottom += chunk.height;
-                    // The merged cell's lines run on past this row.
-                    if needed > bottom + 0.01 && k + 1 < r + n {
-                        chunk.keep_with_next = true;
+                for (i, (mut items, height)) in shares.into_iter().enumerate() {
+                    let k = r + i;
+                    for item in &mut items {
+                        if let Item::Text(run) = item {
+                            run.cell = Some(c as u16);
+                        }
                     }
-                }
-                if needed > bottom {
-                    rows[r + n - 1].height += needed - bottom;
-                }
-                for (k, chunk) in rows.iter_mut().enumerate().take(r + n).skip(r) {
-                    let continued = match k > r {
-                        true => self.continued(composer, &cell, c, chunk.height),
-                        false => Vec::new(),
+                    // A row with none of the lines repeats them, marked, if
+                    // it starts a page.
+                    let continued = match (k > r, items.is_empty()) {
+                        (true, true) => self.continued(composer, &cell, c, height),
+                        _ => Vec::new(),
                     };
+                    if k > r && !items.is_empty() {
+                        rows[k].covered.push((c as u16, r));
+                    }
+                    // In column order, so its words are read in their place.
+                    let chunk = &mut rows[k];
+                    let at = (chunk.items.iter())
+                        .position(|i| matches!(i, Item::Text(run) if run.cell > Some(c as u16)))
+                        .unwrap_or(chunk.items.len());
+                    chunk.items.splice(at..at, items);
+                    chunk.height = chunk.height.max(height);
                     if let ChunkKind::TableRow { frame, .. } = &mut chunk.kind {
                         if k + 1 < r + n {
                             frame.open_below.push(c);
@@ -99,4 +95,35 @@ impl TableLayout<'_> {
         }
         items
     }
+}
+
+/// Shares a merged cell's lines among the rows it covers (their heights
+/// given): each row takes the lines that fit in it under the ones before,
+/// so a page can break between any two of the rows; the last row grows to
+/// take what is left. Returns each row's items (relative to its top) and
+/// its height.
+fn share_lines(lines: Vec<LineBox>, heights: impl Iterator<Item = f32>) -> Vec<(Vec<Item>, f32)> {
+    let mut shares: Vec<(Vec<Item>, f32)> = heights.map(|h| (Vec::new(), h)).collect();
+    let last = shares.len() - 1;
+    let (mut k, mut row_top, mut y) = (0, 0.0, PADDING);
+    let mut first_in_row = true;
+    for line in lines {
+        let gap = if first_in_row { 0.0 } else { line.space_before };
+        while k < last && y + gap + line.height > row_top + shares[k].1 - PADDING + 0.01 {
+            row_top += shares[k].1;
+            k += 1;
+            y = y.max(row_top + PADDING);
+            first_in_row = true;
+        }
+        let gap = if first_in_row { 0.0 } else { line.space_before };
+        y += gap;
+        for mut item in line.items {
+            item.shift(0.0, y - row_top);
+            shares[k].0.push(item);
+        }
+        y += line.height;
+        first_in_row = false;
+        shares[k].1 = shares[k].1.max(y - row_top + PADDING);
+    }
+    shares
 }

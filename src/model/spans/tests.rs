@@ -41,6 +41,9 @@ fn a_merged_cell_covers_the_rows_under_it_and_stops_at_other_kinds() {
     assert!(!map.is_covered(4, 0));
     assert_eq!(map.group(3), (2, 3));
     assert_eq!(map.group(0), (0, 0));
+    // A cell with words of its own stops a merged cell above it.
+    t.rows[0].spans.push(RowSpan { column: 2, rows: 2 });
+    assert_eq!(t.span_map().rows(0, 2), 1);
 }
 
 #[test]
