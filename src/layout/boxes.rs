@@ -294,9 +294,8 @@ impl RowFrame {
         rule((x + left, y), (x + right, y), GRID_WIDTH, Colour::GRID)
     }
 
-    /// The merged cell's words again, for a piece `height` tall at `top`
-    /// starting a page: the lines that fit in the piece (a row split over
-    /// pages has less room on each than it has in all).
+    /// The merged cell's words again, for a piece at `top` starting a
+    /// page with `height` left under it: the lines that fit there.
     pub fn continued_at(&self, x: f32, top: f32, height: f32) -> Vec<Item> {
         let fits = |item: &Item| {
             let bounds = item.bounds();

@@ -181,7 +181,8 @@ impl Paginator<'_> {
         let frame = (chunk.frame()).filter(|_| !self.dry).map(|frame| {
             let mut items = frame.draw(body.x, top, height, self.page_is_empty());
             if starts_page {
-                items.extend(frame.continued_at(body.x, top, height));
+                // Down beside the rows under it, as far as the page goes.
+                items.extend(frame.continued_at(body.x, top, self.capacity() - self.y));
             }
             items
         });

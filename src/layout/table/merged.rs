@@ -33,6 +33,10 @@ impl TableLayout<'_> {
                 let (x, width) = self.inner(c, c);
                 let lines = composer.cell_lines(&cell, x, width, Align::Left, &style);
                 let shares = share_lines(lines, rows[r..r + n].iter().map(|c| c.height));
+                // The room a mark may take: the covered rows to the end.
+                let rest: Vec<f32> = (0..n)
+                    .map(|i| shares[i..].iter().map(|s| s.1).sum::<f32>())
+                    .collect();
                 rows[r].merged.push((c as u16, n as u16));
                 for (i, (mut items, height)) in shares.into_iter().enumerate() {
                     let k = r + i;
@@ -44,7 +48,7 @@ impl TableLayout<'_> {
                     // A row with none of the lines repeats them, marked, if
                     // it starts a page.
                     let continued = match (k > r, items.is_empty()) {
-                        (true, true) => self.continued(composer, &cell, c, height),
+                        (true, true) => self.continued(composer, &cell, c, rest[i]),
                         _ => Vec::new(),
                     };
                     if k > r && !items.is_empty() {
@@ -109,14 +113,15 @@ fn share_lines(lines: Vec<LineBox>, heights: impl Iterator<Item = f32>) -> Vec<(
     let mut first_in_row = true;
     for line in lines {
         let gap = if first_in_row { 0.0 } else { line.space_before };
-        while k < last && y + gap + line.height > row_top + shares[k].1 - PADDING + 0.01 {
+        // A line may sit in a row's bottom padding: the rule under it is
+        // open, so the lines read on with no gap but what is left over.
+        while k < last && y + gap + line.height > row_top + shares[k].1 + 0.01 {
             row_top += shares[k].1;
             k += 1;
-            y = y.max(row_top + PADDING);
+            y = y.max(row_top);
             first_in_row = true;
         }
-        let gap = if first_in_row { 0.0 } else { line.space_before };
-        y += gap;
+        y += if first_in_row { 0.0 } else { line.space_before };
         for mut item in line.items {
             item.shift(0.0, y - row_top);
             shares[k].0.push(item);
