@@ -542,5 +542,105 @@ fn commissioning_activities_without_a_lead_or_decision_date_are_reported() {
                 "warning sections[0]/blocks[0]/rows[1]/cells[{date}]: this commissioning activity has no key decision date"
             ),
         ]
+/// The template's projects table: project, lead, links, deliverables, dates.
+fn projects(rows: Vec<Row>) -> Table {
+    let mut table = template::find("operating-plan-2008")
+        .unwrap()
+        .table(TableKind::Projects)
+        .unwrap()
+        .clone();
+    table.rows = rows;
+    table
+}
+
+#[test]
+fn a_paired_deliverable_without_its_date_is_named_and_merged_leads_cover_their_rows() {
+    use RowKind::Data;
+    let mut table = projects(vec![
+        row(
+            Data,
+            &[
+                "28. Partnerships",
+                "Joy Ackroyd",
+                "CYPP",
+                "Consortia decommissioned",
+                "April 08",
+            ],
+        ),
+        row(
+            Data,
+            &["", "", "", "Final LCT pathfinder evaluation published", ""],
+        ),
+        row(Data, &["", "", "", "LCSPs in operation", "Sept 08"]),
+        row(
+            Data,
+            &["29. Review", "", "CYPP", "Phased implementation", "Oct 08"],
+        ),
+        row(Data, &["", "", "", "Stage 2 plan", "Dec 08"]),
+    ]);
+    for column in [0, 1, 2] {
+        assert!(table.merge_down(0, column, 3));
+        assert!(table.merge_down(3, column, 2));
+    }
+    assert_eq!(
+        messages(&plan_with(vec![Block::Table(table)])),
+        [
+            "warning sections[0]/blocks[0]/rows[1]/cells[4]: \"Final LCT pathfinder evaluation published\" has no target date",
+            "warning sections[0]/blocks[0]/rows[3]/cells[1]: this project has no lead",
+        ],
+        "one finding for the merged lead left blank, none for the rows it covers"
+    );
+}
+
+#[test]
+fn a_lead_on_a_projects_first_line_holds_for_its_other_lines() {
+    use RowKind::Data;
+    let table = projects(vec![
+        row(
+            Data,
+            &["1. Plan", "Sally Morris", "CYPP", "Plan agreed", "June 08"],
+        ),
+        row(Data, &["", "", "", "Plan published", "July 08"]),
+    ]);
+    let mut merged = table.clone();
+    merged.merge_down(0, 0, 2);
+    assert_eq!(
+        messages(&plan_with(vec![Block::Table(merged)])),
+        Vec::<String>::new()
+    );
+    // Unmerged, the second row is a project of its own with no lead.
+    assert_eq!(
+        messages(&plan_with(vec![Block::Table(table)])),
+        ["warning sections[0]/blocks[0]/rows[1]/cells[1]: this project has no lead"]
+    );
+}
+
+#[test]
+fn a_rate_row_is_never_added_up_nor_checked_as_a_total() {
+    use RowKind::*;
+    let mut table = Table::new(
+        TableKind::Activity,
+        vec![
+            Column::new("Activity", ColumnKind::Text),
+            Column::new("2006/7", ColumnKind::Figure),
+        ],
+    );
+    table.rows = vec![
+        row(Data, &["Primary", "5.1"]),
+        row(Data, &["Secondary", "8.0"]),
+        row(Rate, &["Overall", "6.5"]),
+        row(Total, &["Total", "13.1"]),
+    ];
+    let plan = plan_with(vec![Block::Table(table.clone())]);
+    assert_eq!(
+        messages(&plan),
+        Vec::<String>::new(),
+        "6.5 is an average, 13.1 the sum"
+    );
+    table.rows[2].kind = Data;
+    assert_eq!(
+        messages(&plan_with(vec![Block::Table(table)])),
+        ["warning sections[0]/blocks[0]/rows[3]/cells[1]: stated 13.1, rows sum to 19.6"],
+        "taken as a data row, the rate would be added in"
     );
 }

@@ -92,32 +92,43 @@ fn table() -> impl Strategy<Value = Table> {
             1 => text(4).prop_map(|t| Row::new(RowKind::Group, vec![Cell::text(t)])),
             1 => prop::collection::vec(cell(), count).prop_map(|c| Row::new(RowKind::Total, c)),
         ];
-        (header, prop::collection::vec(row, 0..6)).prop_map(move |(header, rows)| {
-            let columns = columns
-                .iter()
-                .map(|(label, kind)| Column::new(label.as_str(), *kind))
-                .collect();
-            let mut table = Table::new(TableKind::Generic, columns);
-            // Spans that fit: a header cell never lies past the last column.
-            let mut used = 0;
-            let mut cells = Vec::new();
-            for (text, span) in header {
-                let span = span.min((count - used) as u16);
-                if span == 0 {
-                    break;
+        // Some cells merged over the rows below them.
+        let merges = prop::collection::vec((0..6usize, 0..count, 2..4usize), 0..3);
+        (header, prop::collection::vec(row, 0..6), merges).prop_map(
+            move |(header, rows, merges)| {
+                let columns = columns
+                    .iter()
+                    .map(|(label, kind)| Column::new(label.as_str(), *kind))
+                    .collect();
+                let mut table = Table::new(TableKind::Generic, columns);
+                // Spans that fit: a header cell never lies past the last column.
+                let mut used = 0;
+                let mut cells = Vec::new();
+                for (text, span) in header {
+                    let span = span.min((count - used) as u16);
+                    if span == 0 {
+                        break;
+                    }
+                    used += usize::from(span);
+                    cells.push(HeaderCell {
+                        text: text.into(),
+                        span,
+                    });
                 }
-                used += usize::from(span);
-                cells.push(HeaderCell {
-                    text: text.into(),
-                    span,
-                });
-            }
-            if !cells.is_empty() {
-                table.header_rows.push(cells);
-            }
-            table.rows = rows;
-            table
-        })
+                if !cells.is_empty() {
+                    // Above the labels, or below them.
+                    match count % 2 {
+                        0 => table.header_rows.push(cells),
+                        _ => table.header_rows_below.push(cells),
+                    }
+                }
+                table.rows = rows;
+                for (row, column, span) in merges {
+                    table.merge_down(row, column, span);
+                }
+                table
+            },
+        )
     })
 }
 

@@ -111,48 +111,65 @@ fn cell() -> impl Strategy<Value = Cell> {
     })
 }
 
+fn header_rows() -> impl Strategy<Value = Vec<Vec<HeaderCell>>> {
+    proptest::collection::vec(
+        proptest::collection::vec(
+            (rich(), 1u16..4).prop_map(|(text, span)| HeaderCell { text, span }),
+            1..3,
+        ),
+        0..2,
+    )
+}
+
+/// A row of any kind and group level, some of its cells merged over the
+/// rows below (spans that run past the table's end included).
+fn row() -> impl Strategy<Value = Row> {
+    (
+        proptest::sample::select(RowKind::ALL.to_vec()),
+        0u8..3,
+        proptest::collection::vec(cell(), 0..4),
+        comments(),
+        proptest::collection::vec(
+            (0u16..4, 1u16..5).prop_map(|(column, rows)| RowSpan { column, rows }),
+            0..2,
+        ),
+    )
+        .prop_map(|(kind, level, cells, comments, spans)| Row {
+            kind,
+            level,
+            cells,
+            comments,
+            spans,
+        })
+}
+
 fn table() -> impl Strategy<Value = Table> {
     (
         proptest::sample::select(TableKind::ALL.to_vec()),
         proptest::collection::vec(rich(), 0..2),
-        proptest::collection::vec(
-            proptest::collection::vec(
-                (rich(), 1u16..4).prop_map(|(text, span)| HeaderCell { text, span }),
-                1..3,
-            ),
-            0..2,
-        ),
+        (header_rows(), header_rows()),
         proptest::collection::vec(
             (rich(), proptest::sample::select(ColumnKind::ALL.to_vec()))
                 .prop_map(|(label, kind)| Column { label, kind }),
             1..4,
         ),
-        proptest::collection::vec(
-            (
-                proptest::sample::select(RowKind::ALL.to_vec()),
-                proptest::collection::vec(cell(), 0..4),
-                comments(),
-            )
-                .prop_map(|(kind, cells, comments)| Row {
-                    kind,
-                    cells,
-                    comments,
-                }),
-            0..4,
-        ),
+        proptest::collection::vec(row(), 0..5),
         proptest::collection::vec(
             (text(), rich()).prop_map(|(marker, text)| Note { marker, text }),
             0..2,
         ),
     )
-        .prop_map(|(kind, caption, header_rows, columns, rows, notes)| Table {
-            kind,
-            caption,
-            header_rows,
-            columns,
-            rows,
-            notes,
-        })
+        .prop_map(
+            |(kind, caption, (header_rows, header_rows_below), columns, rows, notes)| Table {
+                kind,
+                caption,
+                header_rows,
+                columns,
+                header_rows_below,
+                rows,
+                notes,
+            },
+        )
 }
 
 fn block() -> impl Strategy<Value = Block> {

@@ -12,6 +12,7 @@ pub mod rich;
 mod sections;
 pub mod spelling;
 pub mod status;
+pub mod table_rows;
 
 pub use comments::CommentOp;
 pub use sections::SectionOp;

@@ -2,9 +2,10 @@
 //! structure charts; rich text with its styles and footnote links.
 
 use super::escape;
+use crate::model::spans::SpanMap;
 use crate::model::{
-    Block, Cell, CellBlock, List, ListStyle, Note, OrgBox, Plan, Rating, Rich, Row, RowKind,
-    Section, Table,
+    Block, Cell, CellBlock, HeaderCell, List, ListStyle, Note, OrgBox, Plan, Rating, Rich, Row,
+    RowKind, Section, Table,
 };
 use std::fmt::Write;
 
@@ -306,8 +307,9 @@ impl<'a> Writer<'a> {
         }
         self.table_head(table);
         self.out.push_str("<tbody>\n");
-        for row in &table.rows {
-            self.row(table, row);
+        let spans = table.span_map();
+        for (r, row) in table.rows.iter().enumerate() {
+            self.row(table, &spans, r, row);
         }
         self.out.push_str("</tbody>\n</table>\n</div>\n");
         for note in &table.notes {
@@ -326,23 +328,7 @@ impl<'a> Writer<'a> {
         self.out.push_str("<thead>\n");
         let count = table.columns.len();
         for header in &table.header_rows {
-            self.out.push_str("<tr>");
-            let mut used = 0;
-            for cell in header {
-                let span = usize::from(cell.span.max(1)).min(count.saturating_sub(used).max(1));
-                if span > 1 {
-                    let _ = write!(self.out, "<th scope=\"colgroup\" colspan=\"{span}\">");
-                } else {
-                    self.out.push_str("<th scope=\"col\">");
-                }
-                self.rich(&cell.text);
-                self.out.push_str("</th>");
-                used += span;
-            }
-            for _ in used..count {
-                self.out.push_str("<td></td>");
-            }
-            self.out.push_str("</tr>\n");
+            self.header_row(header, count);
         }
         self.out.push_str("<tr>");
         for (c, column) in table.columns.iter().enumerate() {
@@ -351,15 +337,45 @@ impl<'a> Writer<'a> {
             self.rich(&column.label);
             self.out.push_str("</th>");
         }
-        self.out.push_str("</tr>\n</thead>\n");
+        self.out.push_str("</tr>\n");
+        for header in &table.header_rows_below {
+            self.header_row(header, count);
+        }
+        self.out.push_str("</thead>\n");
     }
 
-    fn row(&mut self, table: &Table, row: &Row) {
+    /// An extra header row above or below the column labels.
+    fn header_row(&mut self, header: &[HeaderCell], count: usize) {
+        self.out.push_str("<tr>");
+        let mut used = 0;
+        for cell in header {
+            let span = usize::from(cell.span.max(1)).min(count.saturating_sub(used).max(1));
+            if span > 1 {
+                let _ = write!(self.out, "<th scope=\"colgroup\" colspan=\"{span}\">");
+            } else {
+                self.out.push_str("<th scope=\"col\">");
+            }
+            self.rich(&cell.text);
+            self.out.push_str("</th>");
+            used += span;
+        }
+        for _ in used..count {
+            self.out.push_str("<td></td>");
+        }
+        self.out.push_str("</tr>\n");
+    }
+
+    fn row(&mut self, table: &Table, spans: &SpanMap, r: usize, row: &Row) {
         let count = table.columns.len().max(1);
-        if row.kind == RowKind::Group {
+        let level = match row.level {
+            0 => "",
+            _ => " sub",
+        };
+        let label_only = row.cells.iter().skip(1).all(Cell::is_empty);
+        if row.kind == RowKind::Group && label_only {
             let _ = write!(
                 self.out,
-                "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{count}\">"
+                "<tr class=\"group{level}\"><th scope=\"rowgroup\" colspan=\"{count}\">"
             );
             for cell in &row.cells {
                 self.cell(cell);
@@ -368,16 +384,30 @@ impl<'a> Writer<'a> {
             return;
         }
         let class = match row.kind {
-            RowKind::Subtotal | RowKind::Total => " class=\"total\"",
-            RowKind::Memo => " class=\"memo\"",
-            RowKind::Hint => " class=\"hint\"",
-            RowKind::Data | RowKind::Group => "",
+            RowKind::Subtotal | RowKind::Total => " class=\"total\"".to_owned(),
+            RowKind::Memo => " class=\"memo\"".to_owned(),
+            RowKind::Hint => " class=\"hint\"".to_owned(),
+            RowKind::Rate => " class=\"rate\"".to_owned(),
+            // A group with figures of its own heads its rows.
+            RowKind::Group => format!(" class=\"group{level}\""),
+            RowKind::Data => String::new(),
         };
         let _ = write!(self.out, "<tr{class}>");
         for c in 0..count.max(row.cells.len()) {
-            let _ = write!(self.out, "<td{}>", Self::numeric_class(table, c));
+            if spans.is_covered(r, c) {
+                continue;
+            }
+            let class = Self::numeric_class(table, c);
+            match spans.rows(r, c) {
+                n if n > 1 => {
+                    let _ = write!(self.out, "<td rowspan=\"{n}\"{class}>");
+                }
+                _ => {
+                    let _ = write!(self.out, "<td{class}>");
+                }
+            }
             if let Some(cell) = row.cells.get(c) {
-                if row.kind.is_total() && !cell.is_empty() {
+                if row.kind.is_summary() && !cell.is_empty() {
                     self.out.push_str("<strong>");
                     self.cell(cell);
                     self.out.push_str("</strong>");

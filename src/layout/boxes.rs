@@ -125,6 +125,10 @@ pub struct Chunk {
     /// The part of the plan it prints.
     pub place: Location,
     pub part: Part,
+    /// A table row's cells merged over the rows below (column, rows).
+    pub merged: Vec<(u16, u16)>,
+    /// Lines of a merged cell from an earlier row (column, that row).
+    pub covered: Vec<(u16, usize)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -207,6 +211,12 @@ pub struct RowFrame {
     /// A heavier rule above (total rows).
     pub rule_above: bool,
     pub padding: f32,
+    /// Columns whose rule under this row is left out: a cell merged over
+    /// rows goes on below.
+    pub open_below: Vec<usize>,
+    /// A merged cell's words again, marked "(cont.)", for a piece of the
+    /// row that starts a page the merged cell continues onto.
+    pub continued: Vec<Item>,
 }
 
 impl RowFrame {
@@ -237,12 +247,14 @@ impl RowFrame {
             items.push(rule((left, over), (right, over), GRID_WIDTH, Colour::GRID));
         }
         let under = bottom - half;
-        items.push(rule(
-            (left, under),
-            (right, under),
-            GRID_WIDTH,
-            Colour::GRID,
-        ));
+        for (from, to) in self.closed_stretches() {
+            items.push(rule(
+                (x + from, under),
+                (x + to, under),
+                GRID_WIDTH,
+                Colour::GRID,
+            ));
+        }
         for &edge in &self.edges {
             let (from, to) = ((x + edge, top), (x + edge, bottom));
             items.push(rule(from, to, GRID_WIDTH, Colour::GRID));
@@ -252,6 +264,45 @@ impl RowFrame {
             let y = top + TOTAL_RULE / 2.0;
             items.push(rule((left, y), (right, y), TOTAL_RULE, Colour::BLACK));
         }
+        items
+    }
+
+    /// Where the rule under the row is drawn: from edge to edge, leaving
+    /// out the open columns.
+    fn closed_stretches(&self) -> Vec<(f32, f32)> {
+        let mut out: Vec<(f32, f32)> = Vec::new();
+        for (c, pair) in self.edges.windows(2).enumerate() {
+            if self.open_below.contains(&c) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.1 == pair[0] => last.1 = pair[1],
+                _ => out.push((pair[0], pair[1])),
+            }
+        }
+        out
+    }
+
+    /// The rule under the whole row, for a page that ends under it while
+    /// a merged cell goes on.
+    pub fn closing_rule(&self, x: f32, bottom: f32) -> Item {
+        let (left, right) = match (self.edges.first(), self.edges.last()) {
+            (Some(&left), Some(&right)) => (left, right),
+            _ => (0.0, 0.0),
+        };
+        let y = bottom - GRID_WIDTH / 2.0;
+        rule((x + left, y), (x + right, y), GRID_WIDTH, Colour::GRID)
+    }
+
+    /// The merged cell's words again, for a piece at `top` starting a
+    /// page with `height` left under it: the lines that fit there.
+    pub fn continued_at(&self, x: f32, top: f32, height: f32) -> Vec<Item> {
+        let fits = |item: &Item| {
+            let bounds = item.bounds();
+            bounds.y + bounds.height <= height - self.padding + 0.01
+        };
+        let mut items: Vec<Item> = self.continued.iter().filter(|i| fits(i)).cloned().collect();
+        items.iter_mut().for_each(|item| item.shift(x, top));
         items
     }
 }

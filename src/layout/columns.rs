@@ -294,6 +294,11 @@ pub fn row_style(kind: RowKind, base: &Style) -> Style {
             face: Face::Bold,
             ..base.clone()
         },
+        // A rate or average: set apart from the totals it is not one of.
+        RowKind::Rate => Style {
+            face: Face::BoldItalic,
+            ..base.clone()
+        },
         RowKind::Hint => Style {
             face: Face::Italic,
             ..base.clone()

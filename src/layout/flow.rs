@@ -87,6 +87,9 @@ struct Paginator<'a> {
     share: bool,
     /// Only where things go is wanted, not the items (a trial pass).
     dry: bool,
+    /// The rule that closes the last row placed, when it leaves a merged
+    /// cell open below: drawn if the page ends under it.
+    open_rule: Option<Item>,
 }
 
 impl Paginator<'_> {
@@ -109,6 +112,9 @@ impl Paginator<'_> {
     }
 
     fn new_page(&mut self, orientation: Orientation) {
+        if let Some(rule) = self.open_rule.take() {
+            self.page().items.push(rule);
+        }
         let (width, height) = self.settings.size(orientation);
         self.pages.push(Page {
             kind: PageKind::Body,
@@ -161,9 +167,25 @@ impl Paginator<'_> {
     fn place_items(&mut self, chunk: &Chunk, items: Vec<Item>, height: f32) {
         let body = self.settings.body_box(self.page_orientation());
         let top = body.y + self.y;
-        let frame = (chunk.frame())
-            .filter(|_| !self.dry)
-            .map(|frame| frame.draw(body.x, top, height, self.page_is_empty()));
+        // A row starting a page (under the repeated header) repeats the
+        // merged cells it continues.
+        let starts_page = match chunk.kind {
+            ChunkKind::TableRow { table, .. } => {
+                self.y <= self.repeated_header_height(Some(table)) + 0.01
+            }
+            _ => false,
+        };
+        self.open_rule = (chunk.frame())
+            .filter(|frame| !self.dry && !frame.open_below.is_empty())
+            .map(|frame| frame.closing_rule(body.x, top + height));
+        let frame = (chunk.frame()).filter(|_| !self.dry).map(|frame| {
+            let mut items = frame.draw(body.x, top, height, self.page_is_empty());
+            if starts_page {
+                // Down beside the rows under it, as far as the page goes.
+                items.extend(frame.continued_at(body.x, top, self.capacity() - self.y));
+            }
+            items
+        });
         let items: Vec<Item> = (frame.into_iter().flatten())
             .chain(items.into_iter().map(|mut item| {
                 item.shift(body.x, top);
@@ -188,6 +210,8 @@ impl Paginator<'_> {
                     width: body.width,
                     height,
                 },
+                merged: chunk.merged.clone(),
+                covered: chunk.covered.clone(),
             };
             self.page().placed.push(placed);
         }
@@ -535,6 +559,7 @@ fn run(
         shared: false,
         share,
         dry,
+        open_rule: None,
     };
     paginator.lay_out(chunks);
     let (pages, anchors, starts, opened_by_break) = (

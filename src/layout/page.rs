@@ -135,6 +135,8 @@ impl Colour {
     pub const GRID: Colour = Colour::grey(0.6);
     pub const HEADER_FILL: Colour = Colour::rgb(0xdc, 0xe4, 0xee);
     pub const GROUP_FILL: Colour = Colour::grey(0.92);
+    /// A sub-group: lighter than its group.
+    pub const SUBGROUP_FILL: Colour = Colour::grey(0.96);
     pub const WATERMARK: Colour = Colour::grey(0.88);
     pub const LINK: Colour = Colour::rgb(0x1a, 0x4f, 0x9c);
 
@@ -402,6 +404,12 @@ pub struct Placed {
     pub part: Part,
     /// The area it takes on the page.
     pub rect: Rect,
+    /// A table row's cells merged over the rows below: each one's column
+    /// and the rows it covers (its own included).
+    pub merged: Vec<(u16, u16)>,
+    /// Lines it holds of a merged cell starting on an earlier row: their
+    /// column and that row, whose cell they belong to.
+    pub covered: Vec<(u16, usize)>,
 }
 
 /// What a placed part is.

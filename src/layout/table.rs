@@ -5,74 +5,26 @@
 use super::boxes::{
     Chunk, ChunkKind, GRID_WIDTH, LineBox, RowFrame, leading, line_chunks, rule, stack,
 };
-use super::columns::{ColumnNeeds, ColumnText, PADDING, row_style};
+use super::columns::{PADDING, row_style};
 use super::compose::Composer;
 use super::compose::plain_pieces;
 use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Orientation, Part, Place, Role};
+use super::{Colour, Item, Part, Place, Role};
+use crate::model::spans::SpanMap;
 use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
+
+mod keep;
+mod merged;
+mod setting;
+
+use setting::{choose_setting, table_room};
 
 /// Between a caption and its table.
 const CAPTION_GAP: f32 = 3.0;
 /// Above the rating key.
 const KEY_GAP: f32 = 4.0;
-
-/// A size and orientation a table could be set in.
-#[derive(Clone, Copy, Debug)]
-struct Setting {
-    orientation: Orientation,
-    size: f32,
-}
-
-/// Picks the first setting the table fits comfortably: portrait at the
-/// table size, then landscape, then landscape in smaller type.
-fn choose_setting(
-    table: &Table,
-    composer: &Composer,
-    figures: &[FigureColumn],
-) -> (Setting, ColumnNeeds) {
-    let size = composer.typography.small;
-    let candidates = [
-        Setting {
-            orientation: Orientation::Portrait,
-            size,
-        },
-        Setting {
-            orientation: Orientation::Landscape,
-            size,
-        },
-        Setting {
-            orientation: Orientation::Landscape,
-            size: size * 0.9,
-        },
-        Setting {
-            orientation: Orientation::Landscape,
-            size: size * 0.8,
-        },
-    ];
-    let text = ColumnText::measure(table, figures);
-    let mut last = None;
-    for setting in candidates {
-        let needs = text.at(setting.size);
-        let room = table_room(composer, setting.orientation);
-        let comfortable = match setting.orientation {
-            Orientation::Portrait => needs.comfortable(setting.size) <= room,
-            Orientation::Landscape => needs.total_min() <= room,
-        };
-        if comfortable {
-            return (setting, needs);
-        }
-        last = Some((setting, needs));
-    }
-    last.expect("there are candidate settings")
-}
-
-/// The width a table may fill, leaving room for the grid's outer lines.
-fn table_room(composer: &Composer, orientation: Orientation) -> f32 {
-    composer.settings.body_box(orientation).width - GRID_WIDTH
-}
 
 /// Lays out a table: caption, header (repeated on each page it spans),
 /// rows, notes.
@@ -105,6 +57,7 @@ pub fn table_chunks(
     }
     let layout = TableLayout {
         table,
+        spans: table.span_map(),
         edges,
         size: setting.size,
         figures,
@@ -177,7 +130,8 @@ pub fn table_chunks(
         })
         .collect();
     composer.warnings.place = Place::Body(place.clone());
-    keep_rows_together(&mut rows, &table.rows, page_height);
+    keep::keep_rows_together(&mut rows, &table.rows, page_height);
+    layout.merged_cells(composer, &mut rows);
     chunks.extend(rows);
     for note in &table.notes {
         let lines = composer.note_lines(note, 0.0, body_width);
@@ -218,44 +172,10 @@ struct HeaderBand {
     cells: Vec<Vec<LineBox>>,
 }
 
-/// A short table stays in one piece; a longer one leaves at least two
-/// rows under its header and carries at least two onto a new page; a
-/// group's label stays with its first row; the closing group (the memo
-/// lines, subtotals and totals that end a table) takes the two rows above
-/// it to its page.
-fn keep_rows_together(rows: &mut [Chunk], kinds: &[Row], page_height: f32) {
-    const SHORT: f32 = 1.0 / 3.0;
-    const CARRIED: usize = 2;
-    let count = rows.len();
-    let height: f32 = rows.iter().map(|r| r.height).sum();
-    let closing = closing_group(kinds);
-    let carried_from = closing.saturating_sub(CARRIED);
-    for (i, row) in rows.iter_mut().enumerate() {
-        let last = i + 1 == count;
-        let short = height <= page_height * SHORT;
-        let group = kinds[i].kind == RowKind::Group;
-        let ends = count > 2 && (i == 0 || i + 2 == count);
-        let closes = closing < count && i >= carried_from;
-        row.keep_with_next = !last && (short || ends || group || closes);
-    }
-}
-
-/// Where a table's closing group starts: the memo lines, subtotals and
-/// totals after its last data row, with the labels among them
-/// ("Memorandum Items"); the row count if it has none.
-fn closing_group(rows: &[Row]) -> usize {
-    use RowKind::{Group, Memo, Subtotal, Total};
-    let closes = |row: &Row| matches!(row.kind, Memo | Subtotal | Total | Group);
-    let start = rows.len() - rows.iter().rev().take_while(|r| closes(r)).count();
-    if start == rows.len() || start == 0 {
-        rows.len()
-    } else {
-        start
-    }
-}
-
 struct TableLayout<'t> {
     table: &'t Table,
+    /// Which cells are merged over rows.
+    spans: SpanMap,
     edges: Vec<f32>,
     size: f32,
     /// Each column's figures and ratings, in ems.
@@ -278,8 +198,8 @@ impl TableLayout<'_> {
         // A header row with no words in it would print as an empty shaded band.
         let worded =
             |row: &&Vec<HeaderCell>| row.iter().any(|c| !c.text.to_plain().trim().is_empty());
-        for header_row in self.table.header_rows.iter().filter(worded) {
-            let spans = self.spans(header_row, composer);
+        let band = |composer: &mut Composer, header_row: &[HeaderCell]| {
+            let spans = self.header_spans(header_row, composer);
             let cells = spans
                 .iter()
                 .zip(header_row)
@@ -288,7 +208,10 @@ impl TableLayout<'_> {
                     self.cell_text(composer, &pieces, first, last, Align::Centre)
                 })
                 .collect();
-            bands.push(HeaderBand { spans, cells });
+            HeaderBand { spans, cells }
+        };
+        for header_row in self.table.header_rows.iter().filter(worded) {
+            bands.push(band(composer, header_row));
         }
         let label_spans: Vec<_> = (0..self.column_count()).map(|c| (c, c)).collect();
         let labels = self
@@ -318,6 +241,10 @@ impl TableLayout<'_> {
                 cells: labels,
             });
         }
+        // A year or a source under the labels.
+        for header_row in self.table.header_rows_below.iter().filter(worded) {
+            bands.push(band(composer, header_row));
+        }
 
         let rows: Vec<Chunk> = (bands.into_iter())
             .map(|HeaderBand { spans, cells }| {
@@ -330,6 +257,7 @@ impl TableLayout<'_> {
                     fill: Some(Colour::HEADER_FILL),
                     rule_above: false,
                     padding: PADDING,
+                    ..RowFrame::default()
                 };
                 Chunk {
                     items,
@@ -383,7 +311,11 @@ impl TableLayout<'_> {
 
     /// Which columns each header cell covers; spans past the last column
     /// are cut short (and reported).
-    fn spans(&self, header_row: &[HeaderCell], composer: &mut Composer) -> Vec<(usize, usize)> {
+    fn header_spans(
+        &self,
+        header_row: &[HeaderCell],
+        composer: &mut Composer,
+    ) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
         let mut next = 0;
         for cell in header_row {
@@ -542,13 +474,15 @@ impl TableLayout<'_> {
     }
 
     fn row(&self, composer: &mut Composer, row: &Row, index: usize, id: usize) -> Chunk {
-        let style = row_style(row.kind, &Style::new(Face::Regular, self.size));
+        let style = group_style(
+            row,
+            &row_style(row.kind, &Style::new(Face::Regular, self.size)),
+        );
         let last_column = self.column_count() - 1;
-        let used = if row.kind == RowKind::Group {
-            1
-        } else {
-            self.column_count()
-        };
+        // A group row with figures of its own (an indicator heading its
+        // breakdown) is set column by column, as a data row.
+        let label_only = row.kind == RowKind::Group && row.cells.iter().skip(1).all(Cell::is_empty);
+        let used = if label_only { 1 } else { self.column_count() };
         for (c, cell) in row.cells.iter().enumerate().skip(used) {
             if !cell.is_empty() {
                 composer.warnings.add(format!(
@@ -559,15 +493,22 @@ impl TableLayout<'_> {
                 ));
             }
         }
-        let cells: Vec<Vec<LineBox>> = if row.kind == RowKind::Group {
+        // Sub-groups sit in from their group.
+        let indent = f32::from(row.level.min(3)) * self.size;
+        let cells: Vec<Vec<LineBox>> = if label_only {
             let (x, width) = self.inner(0, last_column);
             let cell = row.cells.first().cloned().unwrap_or_default();
-            vec![composer.cell_lines(&cell, x, width, Align::Left, &style)]
+            vec![composer.cell_lines(&cell, x + indent, width - indent, Align::Left, &style)]
         } else {
             (0..self.column_count())
                 .map(|c| {
-                    let (x, width) = self.inner(c, c);
+                    let (mut x, mut width) = self.inner(c, c);
+                    if c == 0 {
+                        (x, width) = (x + indent, (width - indent).max(self.size));
+                    }
                     match row.cell(c) {
+                        // Merged over rows: set by `merged_cells`.
+                        _ if self.spans.rows(index, c) != 1 => Vec::new(),
                         Some(cell) if self.is_figure_cell(cell, c) => {
                             self.figure_cell(composer, cell, c, &style)
                         }
@@ -579,16 +520,22 @@ impl TableLayout<'_> {
                 .collect()
         };
         let (items, height) = self.place_cells(cells, 0.0);
-        let edges = if row.kind == RowKind::Group {
+        let edges = if label_only {
             vec![self.edges[0], self.edges[last_column + 1]]
         } else {
             self.edges.clone()
         };
+        let fill = match (row.kind, row.level) {
+            (RowKind::Group, 0) => Some(Colour::GROUP_FILL),
+            (RowKind::Group, _) => Some(Colour::SUBGROUP_FILL),
+            _ => None,
+        };
         let frame = RowFrame {
             edges,
-            fill: (row.kind == RowKind::Group).then_some(Colour::GROUP_FILL),
-            rule_above: row.kind.is_total(),
+            fill,
+            rule_above: row.kind.is_summary(),
             padding: PADDING,
+            ..RowFrame::default()
         };
         Chunk {
             items,
@@ -596,5 +543,17 @@ impl TableLayout<'_> {
             kind: ChunkKind::TableRow { table: id, frame },
             ..Chunk::default()
         }
+    }
+}
+
+/// A group in bold; a sub-group in bold italic, so the two levels read
+/// apart even where the shading does not print.
+fn group_style(row: &Row, style: &Style) -> Style {
+    match (row.kind, row.level) {
+        (RowKind::Group, 1..) => Style {
+            face: Face::BoldItalic,
+            ..style.clone()
+        },
+        _ => style.clone(),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::figure::{self, Decimal, Written};
 use super::{
-    Block, CellBlock, ColumnKind, Location, Plan, PlanState, Row, RowKind, Section, Table,
+    Block, Cell, CellBlock, ColumnKind, Location, Plan, PlanState, Row, RowKind, Section, Table,
     TableKind,
 };
 use std::fmt;
@@ -273,7 +273,11 @@ impl TableCheck<'_> {
     }
 
     /// Projects, actions, risks, lead roles and commissioning activities
-    /// name a lead, and a date where their table has a date column.
+    /// name a lead, and a date where their table has a date column. A
+    /// cell merged over rows names them for every row it covers; a
+    /// deliverable paired with a date on its own line needs its own date,
+    /// while a lead given on the first line of a project holds for its
+    /// other lines.
     fn check_owners(&mut self) {
         let table = self.table;
         let item = match table.kind {
@@ -284,10 +288,12 @@ impl TableCheck<'_> {
             TableKind::Commissioning => "commissioning activity",
             _ => "objective",
         };
+        let map = table.span_map();
         for (r, row) in table.rows.iter().enumerate() {
             if row.kind != RowKind::Data || row.is_empty() {
                 continue;
             }
+            let (first, last) = map.group(r);
             for (c, column) in table.columns.iter().enumerate() {
                 let what = match column.kind {
                     ColumnKind::Lead => "lead",
@@ -297,10 +303,36 @@ impl TableCheck<'_> {
                     ColumnKind::Date => "target date",
                     _ => continue,
                 };
-                if row.cell(c).is_none_or(|cell| cell.is_empty()) {
+                let blank = |r: usize| table.rows[r].cell(c).is_none_or(|cell| cell.is_empty());
+                if map.is_covered(r, c) || !blank(r) {
+                    continue;
+                }
+                if first == last {
+                    self.warn(r, Some(c), format!("this {item} has no {what}"));
+                } else if column.kind == ColumnKind::Date {
+                    let line = self.line_words(&map, r);
+                    self.warn(r, Some(c), format!("\"{line}\" has no target date"));
+                } else if r == first || blank(first) {
                     self.warn(r, Some(c), format!("this {item} has no {what}"));
                 }
             }
+        }
+    }
+
+    /// The first words of a paired line's own cells (its deliverable),
+    /// to name it in a finding.
+    fn line_words(&self, map: &super::spans::SpanMap, r: usize) -> String {
+        let row = &self.table.rows[r];
+        let words: Vec<String> = (0..self.table.columns.len())
+            .filter(|&c| self.table.columns[c].kind == ColumnKind::Text)
+            .filter(|&c| !map.is_covered(r, c) && map.rows(r, c) == 1)
+            .filter_map(|c| row.cell(c))
+            .map(Cell::to_plain)
+            .collect();
+        let words: Vec<&str> = words.iter().flat_map(|w| w.split_whitespace()).collect();
+        match words.len() {
+            0..=8 => words.join(" "),
+            _ => format!("{} …", words[..8].join(" ")),
         }
     }
 }
@@ -408,7 +440,8 @@ pub fn computed_totals(table: &Table) -> Vec<ComputedTotal> {
                         grand = None;
                     }
                 }
-                RowKind::Group | RowKind::Hint => {}
+                // Rates and averages are never added up.
+                RowKind::Group | RowKind::Hint | RowKind::Rate => {}
             }
         }
     }

@@ -14,6 +14,7 @@ pub mod output;
 pub mod period;
 mod pretty;
 pub mod review;
+pub mod spans;
 mod table;
 mod text;
 
@@ -21,14 +22,15 @@ pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
 pub use content::{has_own_words, text_of_blocks};
 pub use comment::{Comment, CommentId, Reply};
 pub use table::{
-    Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
+    Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, RowSpan, Table,
+    TableKind,
 };
 pub use text::{Rich, Span};
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

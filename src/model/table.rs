@@ -207,15 +207,20 @@ pub enum RowKind {
     Total,
     /// The template's fill-in guidance, as the real plans print it.
     Hint,
+    /// A stated rate or average over the rows above it (`All pupils` under
+    /// each group's percentage): a summary the checks never add up and
+    /// totals never include.
+    Rate,
 }
 
 impl RowKind {
-    pub const ALL: [RowKind; 6] = [
+    pub const ALL: [RowKind; 7] = [
         RowKind::Data,
         RowKind::Group,
         RowKind::Subtotal,
         RowKind::Memo,
         RowKind::Total,
+        RowKind::Rate,
         RowKind::Hint,
     ];
 
@@ -227,11 +232,17 @@ impl RowKind {
             RowKind::Memo => "Memo line",
             RowKind::Total => "Total",
             RowKind::Hint => "Guidance",
+            RowKind::Rate => "Rate or average",
         }
     }
 
     pub fn is_total(self) -> bool {
         matches!(self, RowKind::Subtotal | RowKind::Total)
+    }
+
+    /// Totals and rates: set off from the rows they sum up or average.
+    pub fn is_summary(self) -> bool {
+        self.is_total() || self == RowKind::Rate
     }
 }
 
@@ -239,16 +250,38 @@ fn is_data(kind: &RowKind) -> bool {
     *kind == RowKind::Data
 }
 
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
     #[serde(default, skip_serializing_if = "is_data")]
     pub kind: RowKind,
+    /// How deep a group row sits: 0 for a group, 1 for a sub-group
+    /// within it (a unit, then its themes).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub level: u8,
     pub cells: Vec<Cell>,
     /// Review comments on the row and its cells, kept here so they move
     /// with the row (see [`super::comment`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<super::Comment>,
+    /// Cells of this row merged with the cells under them (see
+    /// [`super::spans`]): the covered cells below stay empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<RowSpan>,
+}
+
+/// A cell reaching down over `rows` rows in all (its own included): an
+/// objective beside its tasks, a project beside each deliverable and its
+/// date, one lead officer for a block of actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowSpan {
+    pub column: u16,
+    pub rows: u16,
 }
 
 impl Row {
@@ -256,7 +289,7 @@ impl Row {
         Row {
             kind,
             cells,
-            comments: Vec::new(),
+            ..Row::default()
         }
     }
 
@@ -282,6 +315,10 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub header_rows: Vec<Vec<HeaderCell>>,
     pub columns: Vec<Column>,
+    /// Extra header rows under the column labels (a year or a source
+    /// under each label), with spans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header_rows_below: Vec<Vec<HeaderCell>>,
     pub rows: Vec<Row>,
     /// Notes printed under the table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -376,6 +413,25 @@ impl Cell {
             }
         }
         Some(text)
+    }
+
+    /// Every word of the cell, its lists' items included, for messages.
+    pub fn to_plain(&self) -> String {
+        fn items(list: &List, out: &mut Vec<String>) {
+            for item in &list.items {
+                out.push(item.text.to_plain());
+                items(&item.children, out);
+            }
+        }
+        let mut out = Vec::new();
+        for block in &self.0 {
+            match block {
+                CellBlock::Para(r) => out.push(r.to_plain()),
+                CellBlock::List(l) => items(l, &mut out),
+                CellBlock::Rating(_) => {}
+            }
+        }
+        out.join(" ")
     }
 
     pub fn rating(&self) -> Option<&Rating> {

@@ -47,15 +47,18 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
         if let Some(page) = first_page {
             dict.set("Pg", pages[page]);
         }
+        let mut attributes = vec![("O", Object::Name(b"Table".to_vec()))];
         if element.tag == "TH" {
             // Header rows head the columns beneath them; a headerless
             // table's first cells head their rows.
             let scope: &[u8] = if element.heads_row { b"Row" } else { b"Column" };
-            let scope = Dictionary::from_iter(vec![
-                ("O", Object::Name(b"Table".to_vec())),
-                ("Scope", Object::Name(scope.to_vec())),
-            ]);
-            dict.set("A", scope);
+            attributes.push(("Scope", Object::Name(scope.to_vec())));
+        }
+        if element.row_span > 1 {
+            attributes.push(("RowSpan", Object::Integer(i64::from(element.row_span))));
+        }
+        if attributes.len() > 1 {
+            dict.set("A", Dictionary::from_iter(attributes));
         }
         doc.objects.insert(id, Object::Dictionary(dict));
     }

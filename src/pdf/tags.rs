@@ -41,6 +41,8 @@ pub struct Element {
     /// A TH that heads its row (the first cell of a table printed with
     /// no header rows) rather than its column.
     pub heads_row: bool,
+    /// A table cell merged over this many rows (0 or 1: not merged).
+    pub row_span: u16,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -109,6 +111,7 @@ impl Builder {
             parent,
             kids: Vec::new(),
             heads_row: false,
+            row_span: 0,
         });
         if let Some(parent) = parent {
             self.structure.elements[parent].kids.push(Kid::Element(id));
@@ -319,7 +322,24 @@ impl Builder {
                 continue;
             }
             let element = match placed {
-                Some(placed) => self.element(&placed.place, placed.part, run.cell),
+                Some(placed) => {
+                    // A merged cell's lines on a later row are its own cell's.
+                    let anchor = (placed.covered.iter())
+                        .find(|(c, _)| placed.part == Part::Row && Some(*c) == run.cell)
+                        .map(|&(_, row)| Location {
+                            row: Some(row),
+                            ..placed.place.clone()
+                        });
+                    let place = anchor.as_ref().unwrap_or(&placed.place);
+                    let id = self.element(place, placed.part, run.cell);
+                    // A merged cell is one TD reaching over its rows.
+                    if let Some(&(_, rows)) = (placed.merged.iter())
+                        .find(|(c, _)| placed.part == Part::Row && Some(*c) == run.cell)
+                    {
+                        self.structure.elements[id].row_span = rows;
+                    }
+                    id
+                }
                 // Cover and contents lines: an element per baseline.
                 None => match loose {
                     Some((baseline, id)) if baseline == run.baseline => id,

@@ -7,26 +7,16 @@
 use super::table_cell::{CellPlace, Computed, cell_ui};
 use super::table_widths::{column_start, label_column, overlay, sideways_offset};
 use super::{EditContext, Editor, Intent, mark_findings, set_accessible_name, show_findings};
+use crate::edit::table_rows::{RowOp, apply, paired_columns};
 use crate::model::arithmetic::computed_row_sums;
 use crate::model::check::computed_totals;
-use crate::model::{Cell, Column, ColumnKind, Location, Rich, Row, RowKind, Table};
+use crate::model::spans::SpanMap;
+use crate::model::{Cell, Column, ColumnKind, HeaderCell, Location, Rich, Row, RowKind, Table};
 use egui::{Id, Rect, RichText, Sense, Ui, vec2};
 use std::collections::HashMap;
 
 /// The row's menu and kind label, left of its cells.
 pub const CONTROLS_WIDTH: f32 = 64.0;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum RowOp {
-    InsertAbove(usize, RowKind),
-    InsertBelow(usize, RowKind),
-    Up(usize),
-    Down(usize),
-    Delete(usize),
-    SetKind(usize, RowKind),
-    /// A review comment on the row: asked of the shell, not a change here.
-    Comment(usize),
-}
 
 pub struct TableEditor<'n> {
     pub name: &'n str,
@@ -94,8 +84,9 @@ impl Editor<Table> for TableEditor<'_> {
                 None,
             ))),
             Some(op) => {
-                apply(table, op);
-                cx.step();
+                if apply(table, op) {
+                    cx.step();
+                }
             }
             None => {}
         }
@@ -132,23 +123,28 @@ fn spacing(ui: &Ui) -> f32 {
     ui.spacing().item_spacing.x
 }
 
+/// An extra header row, its cells spanning their columns.
+fn header_band(ui: &mut Ui, header_row: &[HeaderCell], widths: &[f32], gap: f32) {
+    ui.horizontal(|ui| {
+        ui.add_space(CONTROLS_WIDTH);
+        let mut column = 0;
+        for cell in header_row {
+            let span = (cell.span.max(1) as usize).min(widths.len().saturating_sub(column));
+            let width: f32 = widths[column..column + span].iter().sum::<f32>()
+                + gap * span.saturating_sub(1) as f32;
+            column += span;
+            ui.add_sized(
+                [width, 18.0],
+                egui::Label::new(RichText::new(cell.text.to_plain()).strong()),
+            );
+        }
+    });
+}
+
 fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
     let gap = spacing(ui);
     for header_row in &table.header_rows {
-        ui.horizontal(|ui| {
-            ui.add_space(CONTROLS_WIDTH);
-            let mut column = 0;
-            for cell in header_row {
-                let span = (cell.span.max(1) as usize).min(widths.len().saturating_sub(column));
-                let width: f32 = widths[column..column + span].iter().sum::<f32>()
-                    + gap * span.saturating_sub(1) as f32;
-                column += span;
-                ui.add_sized(
-                    [width, 18.0],
-                    egui::Label::new(RichText::new(cell.text.to_plain()).strong()),
-                );
-            }
-        });
+        header_band(ui, header_row, widths, gap);
     }
     let label = |ui: &mut Ui, c: usize| {
         let (column, width) = (&table.columns[c], widths[c]);
@@ -201,6 +197,9 @@ fn header(ui: &mut Ui, table: &Table, widths: &[f32]) {
             ui.allocate_space(vec2(0.0, bottom - rect.bottom()));
         }
     }
+    for header_row in &table.header_rows_below {
+        header_band(ui, header_row, widths, gap);
+    }
     ui.separator();
 }
 
@@ -213,14 +212,18 @@ impl TableEditor<'_> {
         op: &mut Option<RowOp>,
         cx: &mut EditContext<'_>,
     ) {
-        let sums = computed_figures(table);
+        let grid = Grid {
+            names: column_names(&table.columns),
+            sums: computed_figures(table),
+            spans: table.span_map(),
+            paired: !paired_columns(table).is_empty(),
+            count: table.rows.len(),
+        };
         // Rows off screen are skipped, using their height from last frame,
         // so a long table costs only what is visible.
         let heights_id = self.id.with("row-heights");
         let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
         heights.resize(table.rows.len(), 0.0);
-        let count = table.rows.len();
-        let names = column_names(&table.columns);
         let row_width = ui.available_width();
         let jump_row = cx
             .jump
@@ -235,18 +238,7 @@ impl TableEditor<'_> {
             }
             let response = ui
                 .push_id(r, |ui| {
-                    self.row(
-                        ui,
-                        r,
-                        count,
-                        row,
-                        &table.columns,
-                        &names,
-                        widths,
-                        &sums,
-                        op,
-                        cx,
-                    )
+                    self.row(ui, r, row, &table.columns, &grid, widths, op, cx)
                 })
                 .response;
             heights[r] = response.rect.height();
@@ -259,12 +251,10 @@ impl TableEditor<'_> {
         &self,
         ui: &mut Ui,
         r: usize,
-        count: usize,
         row: &mut Row,
         columns: &[Column],
-        names: &[String],
+        grid: &Grid,
         widths: &[f32],
-        sums: &HashMap<(usize, usize), Computed>,
         op: &mut Option<RowOp>,
         cx: &mut EditContext<'_>,
     ) {
@@ -293,15 +283,16 @@ impl TableEditor<'_> {
             .inner_margin(2.0)
             .show(ui, |ui| {
                 let left = ui.cursor().min.x;
+                let label_only = row.kind == RowKind::Group && row.cells.len() <= 1;
                 let mut cell = |ui: &mut Ui, c: usize, cx: &mut EditContext<'_>| {
-                    let spans_all = row.kind == RowKind::Group;
+                    let spans_all = label_only;
                     let width = if spans_all {
                         widths.iter().sum::<f32>()
                             + spacing(ui) * (widths.len().saturating_sub(1)) as f32
                     } else {
                         widths[c]
                     };
-                    let column_name = &names[c];
+                    let column_name = &grid.names[c];
                     let name = if spans_all {
                         format!("{} row {} group", self.name, r + 1)
                     } else {
@@ -323,13 +314,19 @@ impl TableEditor<'_> {
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
                             ui.set_width(width);
+                            // A merged cell is edited as one, in its top row.
+                            if !spans_all && grid.spans.is_covered(r, c) {
+                                let merged = format!("(merged with the {column_name} above)");
+                                ui.label(RichText::new(merged).weak().italics());
+                                return;
+                            }
                             let place = CellPlace {
                                 name: &name,
                                 id: self.id.with(("cell", r, c)),
                                 kind,
                                 row_kind: row.kind,
                                 width,
-                                computed: sums.get(&(r, c)).cloned(),
+                                computed: grid.sums.get(&(r, c)).cloned(),
                             };
                             // A row shorter than the table gets its missing
                             // cells only when one is typed into.
@@ -353,24 +350,27 @@ impl TableEditor<'_> {
                     );
                 };
                 let kind = row.kind;
+                let menu = RowMenu {
+                    r,
+                    kind,
+                    level: row.level,
+                    label_only,
+                    table_name: self.name,
+                };
                 let mut controls = |ui: &mut Ui| {
                     ui.allocate_ui_with_layout(
                         vec2(controls_width, 0.0),
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
                             ui.set_width(controls_width);
-                            row_menu(ui, r, count, kind, self.name, op);
+                            row_menu(ui, &menu, grid, op);
                             if kind != RowKind::Data {
                                 ui.label(RichText::new(kind.label()).weak());
                             }
                         },
                     );
                 };
-                let shown = if kind == RowKind::Group {
-                    1
-                } else {
-                    columns.len()
-                };
+                let shown = if label_only { 1 } else { columns.len() };
                 let laid = ui.horizontal_top(|ui| {
                     if sticky.is_some() {
                         ui.add_space(controls_width + gap);
@@ -423,6 +423,19 @@ impl TableEditor<'_> {
     }
 }
 
+/// What every row of the grid needs to know about the whole table.
+struct Grid {
+    /// Each column's name, for cells' accessible names.
+    names: Vec<String>,
+    /// Computed sums beside stated figures.
+    sums: HashMap<(usize, usize), Computed>,
+    /// Cells merged over rows.
+    spans: SpanMap,
+    /// The table pairs items with dates line by line.
+    paired: bool,
+    count: usize,
+}
+
 /// Each column's name for its cells' accessible names: the label's first
 /// words, with the column's number where two columns read the same.
 fn column_names(columns: &[Column]) -> Vec<String> {
@@ -452,15 +465,19 @@ fn first_words(label: &Rich) -> String {
     }
 }
 
-fn row_menu(
-    ui: &mut Ui,
+/// One row's menu: what it offers depends on the row.
+struct RowMenu<'a> {
     r: usize,
-    count: usize,
     kind: RowKind,
-    table_name: &str,
-    op: &mut Option<RowOp>,
-) {
-    let name = format!("Row {} actions ({table_name})", r + 1);
+    level: u8,
+    /// A group row showing only its label.
+    label_only: bool,
+    table_name: &'a str,
+}
+
+fn row_menu(ui: &mut Ui, menu: &RowMenu<'_>, grid: &Grid, op: &mut Option<RowOp>) {
+    let RowMenu { r, kind, .. } = *menu;
+    let name = format!("Row {} actions ({})", r + 1, menu.table_name);
     let response = ui
         .menu_button(format!("{} ▾", r + 1), |ui| {
             if ui.button("Insert row above").clicked() {
@@ -472,6 +489,17 @@ fn row_menu(
             if ui.button("Insert group row above").clicked() {
                 *op = Some(RowOp::InsertAbove(r, RowKind::Group));
             }
+            if grid.paired && kind == RowKind::Data {
+                let add = ui
+                    .button("Add a deliverable with its date")
+                    .on_hover_text("A new line under this row's lines, beside the same project");
+                if add.clicked() {
+                    *op = Some(RowOp::AddPair(r));
+                }
+            }
+            if kind == RowKind::Group {
+                group_items(ui, menu, op);
+            }
             ui.separator();
             if ui
                 .add_enabled(r > 0, egui::Button::new("Move row up"))
@@ -480,10 +508,13 @@ fn row_menu(
                 *op = Some(RowOp::Up(r));
             }
             if ui
-                .add_enabled(r + 1 < count, egui::Button::new("Move row down"))
+                .add_enabled(r + 1 < grid.count, egui::Button::new("Move row down"))
                 .clicked()
             {
                 *op = Some(RowOp::Down(r));
+            }
+            if kind == RowKind::Data {
+                ui.menu_button("Merge cells over rows", |ui| merge_items(ui, r, grid, op));
             }
             ui.separator();
             ui.label(RichText::new("This row is a").weak());
@@ -505,79 +536,36 @@ fn row_menu(
     response.on_hover_text("Insert, move, delete or change this row");
 }
 
-fn apply(table: &mut Table, op: RowOp) {
-    match op {
-        RowOp::InsertAbove(r, kind) => {
-            let row = table.blank_row(kind);
-            table.rows.insert(r.min(table.rows.len()), row);
-        }
-        RowOp::InsertBelow(r, kind) => {
-            let row = table.blank_row(kind);
-            table.rows.insert((r + 1).min(table.rows.len()), row);
-        }
-        RowOp::Up(r) => {
-            super::move_item(&mut table.rows, r, -1);
-        }
-        RowOp::Down(r) => {
-            super::move_item(&mut table.rows, r, 1);
-        }
-        RowOp::Delete(r) if r < table.rows.len() => {
-            table.rows.remove(r);
-        }
-        RowOp::Delete(_) | RowOp::Comment(_) => {}
-        RowOp::SetKind(r, kind) => {
-            if let Some(row) = table.rows.get_mut(r) {
-                row.kind = kind;
-                // A group row shows one cell; keep the rest rather than lose them.
-                if kind != RowKind::Group && row.cells.len() < table.columns.len() {
-                    row.cells.resize(table.columns.len(), Cell::default());
-                }
-            }
-        }
+/// A group row's own items: its level, and figures of its own.
+fn group_items(ui: &mut Ui, menu: &RowMenu<'_>, op: &mut Option<RowOp>) {
+    let r = menu.r;
+    if menu.level == 0 && ui.button("Make a sub-group of the group above").clicked() {
+        *op = Some(RowOp::Nest(r));
+    }
+    if menu.level > 0 && ui.button("Make a group of its own").clicked() {
+        *op = Some(RowOp::Unnest(r));
+    }
+    if menu.label_only
+        && ui
+            .button("Give this group figures of its own")
+            .on_hover_text("An indicator with its own figures heading its breakdown rows")
+            .clicked()
+    {
+        *op = Some(RowOp::GroupFigures(r));
     }
 }
 
-#[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-
-    /// Two data rows around a group row, with text and money columns.
-    pub fn table() -> Table {
-        let mut t = Table::new(
-            crate::model::TableKind::Generic,
-            vec![
-                Column::new("A", ColumnKind::Text),
-                Column::new("B", ColumnKind::Money),
-            ],
-        );
-        t.rows.push(Row::new(
-            RowKind::Data,
-            vec![Cell::text("a1"), Cell::text("1")],
-        ));
-        t.rows
-            .push(Row::new(RowKind::Group, vec![Cell::text("Group")]));
-        t.rows.push(Row::new(
-            RowKind::Data,
-            vec![Cell::text("a2"), Cell::text("2")],
-        ));
-        t
-    }
-
-    #[test]
-    fn rows_insert_move_delete_and_change_kind() {
-        let mut t = table();
-        apply(&mut t, RowOp::InsertBelow(0, RowKind::Data));
-        assert_eq!(t.rows.len(), 4);
-        assert!(t.rows[1].is_empty());
-        apply(&mut t, RowOp::Delete(1));
-        apply(&mut t, RowOp::Down(0));
-        assert_eq!(t.rows[1].cells[0], Cell::text("a1"));
-        apply(&mut t, RowOp::SetKind(0, RowKind::Data));
-        assert_eq!(
-            t.rows[0].cells.len(),
-            2,
-            "a group turned into a row gets its cells"
-        );
-        assert_eq!(t.rows[0].cells[0], Cell::text("Group"));
+/// For each column, merge the cell with the row below or split it again.
+fn merge_items(ui: &mut Ui, r: usize, grid: &Grid, op: &mut Option<RowOp>) {
+    let below = r + 1 < grid.count;
+    for (c, name) in grid.names.iter().enumerate() {
+        let merged = grid.spans.is_covered(r, c) || grid.spans.rows(r, c) > 1;
+        let text = format!("Merge {name} with the row below");
+        if ui.add_enabled(below, egui::Button::new(text)).clicked() {
+            *op = Some(RowOp::MergeDown(r, c));
+        }
+        if merged && ui.button(format!("Split merged {name}")).clicked() {
+            *op = Some(RowOp::Unmerge(r, c));
+        }
     }
 }

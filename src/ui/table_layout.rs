@@ -54,7 +54,37 @@ pub fn layout_ui(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Ed
     ui.separator();
     columns(ui, table, name, id, cx);
     ui.separator();
-    header_rows(ui, table, name, id, cx);
+    let columns = table.columns.len();
+    ui.label(RichText::new("Header rows above and below the column labels").strong());
+    let above = HeaderPlace {
+        title: "Above the labels",
+        row_name: format!("{name} header row"),
+        add: "+ Add header row",
+        id: id.with("header"),
+    };
+    header_rows(ui, &mut table.header_rows, &above, cx);
+    let below = HeaderPlace {
+        title: "Below the labels (a year or a source under them)",
+        row_name: format!("{name} header row below the labels"),
+        add: "+ Add header row below the labels",
+        id: id.with("header below"),
+    };
+    header_rows(ui, &mut table.header_rows_below, &below, cx);
+    ui.horizontal(|ui| {
+        for (place, rows) in [
+            (&above, &mut table.header_rows),
+            (&below, &mut table.header_rows_below),
+        ] {
+            if ui.button(place.add).clicked() {
+                let span = columns.max(1) as u16;
+                rows.push(vec![HeaderCell {
+                    text: Rich::default(),
+                    span,
+                }]);
+                cx.step();
+            }
+        }
+    });
     ui.separator();
 
     ui.label(RichText::new("Notes (printed under the table)").strong());
@@ -121,11 +151,27 @@ fn columns(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditCont
     }
 }
 
-fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut EditContext<'_>) {
-    ui.label(RichText::new("Header rows above the column labels").strong());
+/// Where a set of extra header rows goes, and what its controls say.
+struct HeaderPlace {
+    title: &'static str,
+    row_name: String,
+    add: &'static str,
+    id: Id,
+}
+
+fn header_rows(
+    ui: &mut Ui,
+    rows: &mut Vec<Vec<HeaderCell>>,
+    place: &HeaderPlace,
+    cx: &mut EditContext<'_>,
+) {
+    // A side's title only once it has rows.
+    if !rows.is_empty() {
+        ui.label(RichText::new(place.title).weak());
+    }
     let mut remove_row = None;
-    for (h, header_row) in table.header_rows.iter_mut().enumerate() {
-        let row_name = format!("{name} header row {}", h + 1);
+    for (h, header_row) in rows.iter_mut().enumerate() {
+        let row_name = format!("{} {}", place.row_name, h + 1);
         ui.horizontal_wrapped(|ui| {
             if remove_button(ui, &format!("Remove {row_name}")) {
                 remove_row = Some(h);
@@ -136,7 +182,7 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
                     ui,
                     cell,
                     &format!("{row_name} cell {}", i + 1),
-                    id.with(("header", h, i)),
+                    place.id.with((h, i)),
                     cx,
                 );
                 if remove_button(ui, &format!("Remove {row_name} cell {}", i + 1)) {
@@ -161,15 +207,7 @@ fn header_rows(ui: &mut Ui, table: &mut Table, name: &str, id: Id, cx: &mut Edit
         });
     }
     if let Some(h) = remove_row {
-        table.header_rows.remove(h);
-        cx.step();
-    }
-    if ui.button("+ Add header row").clicked() {
-        let span = table.columns.len().max(1) as u16;
-        table.header_rows.push(vec![HeaderCell {
-            text: Rich::default(),
-            span,
-        }]);
+        rows.remove(h);
         cx.step();
     }
 }
@@ -250,7 +288,7 @@ fn name_field(ui: &Ui, response: &egui::Response, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::table::tests::table;
+    use crate::edit::table_rows::tests::table;
 
     #[test]
     fn columns_carry_their_cells_and_skip_group_rows() {

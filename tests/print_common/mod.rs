@@ -118,7 +118,9 @@ fn block_words(words: &mut Words, block: &Block) {
         }
         Block::Table(table) => {
             table.caption.iter().for_each(|c| rich_words(words, c));
-            for cell in table.header_rows.iter().flatten() {
+            for cell in
+                (table.header_rows.iter().flatten()).chain(table.header_rows_below.iter().flatten())
+            {
                 rich_words(words, &cell.text);
             }
             table
