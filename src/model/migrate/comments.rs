@@ -36,7 +36,7 @@ mod tests {
     /// no comments, at the current version, its words unchanged.
     #[test]
     fn a_version_1_file_loads_with_no_comments() {
-        let seed = include_str!("../../seeds/2008-09-childrens-social-services.ron");
+        let seed = include_str!("../../../seeds/2008-09-childrens-social-services.ron");
         let old: String = seed
             .lines()
             .map(|line| match line.trim().starts_with("format_version:") {

@@ -79,4 +79,5 @@ mod tests {
         let before = plan.clone();
         upgrade(&mut plan);
         assert_eq!(plan.sections, before.sections);
+    }
 }
