@@ -353,7 +353,9 @@ impl PlanwrightApp {
             .find(|t| t.id == self.doc.plan().template);
         let scale = self.doc.plan().rating_scale.clone();
         let findings = self.doc.findings().to_vec();
+        let units = self.doc.plan().units.clone();
         let mut cx = EditContext::new(&findings, &scale);
+        cx.units = &units;
         cx.template = template;
         cx.jump = self.jump.as_ref().map(|(l, _, _)| l.clone());
         cx.jump_focus = self.jump.as_ref().is_some_and(|(_, _, focus)| *focus);

@@ -313,7 +313,7 @@ fn write_section(w: &mut Writer, section: &Section, path: &[usize], level: usize
     }
     w.notes_of(section);
     for block in &section.blocks {
-        w.block(block);
+        w.block(block, level);
     }
     for (i, sub) in section.subsections.iter().enumerate() {
         let mut sub_path = path.to_vec();

@@ -8,7 +8,7 @@ use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
 use super::{Colour, Item, Part, Place, Role};
-use crate::model::{Block, Location, OrgChart, Section};
+use crate::model::{Block, Heading, Location, OrgChart, Section};
 
 /// The chunks of `sections` (the plan's top-level sections from index
 /// `first` on), under the body title if `with_title`.
@@ -84,6 +84,7 @@ fn section_chunks(
                 title,
                 aliases: vec![slot.clone(), section.slot.clone()],
                 level,
+                sub_heading: false,
             }),
             ..Chunk::default()
         });
@@ -130,7 +131,11 @@ fn section_chunks(
         let start = chunks.len();
         let place = Location::block(path, b);
         composer.warnings.place = Place::Body(place.clone());
-        block_chunks(composer, block, &place, chunks);
+        if let Block::Heading(sub) = block {
+            sub_heading_chunks(composer, sub, level, chunks);
+        } else {
+            block_chunks(composer, block, &place, chunks);
+        }
         // Tables name their own rows.
         for chunk in chunks[start..].iter_mut() {
             if chunk.place.sections.is_empty() {
@@ -142,6 +147,49 @@ fn section_chunks(
         let sub_path: Vec<usize> = path.iter().copied().chain([i]).collect();
         section_chunks(composer, sub, &sub_path, chunks);
     }
+}
+
+/// A sub-heading among the blocks of a section `section_level` deep: its
+/// outline entry (nested under the section's) and its lines, kept with
+/// what follows.
+fn sub_heading_chunks(
+    composer: &mut Composer,
+    sub: &Heading,
+    section_level: usize,
+    chunks: &mut Vec<Chunk>,
+) {
+    let level = usize::from(sub.printed_level()).max(section_level + 1);
+    let title = sub
+        .text
+        .to_plain()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if title.is_empty() {
+        return;
+    }
+    chunks.push(Chunk {
+        kind: ChunkKind::Anchor(AnchorMark {
+            title,
+            aliases: Vec::new(),
+            level,
+            sub_heading: true,
+        }),
+        ..Chunk::default()
+    });
+    let typography = composer.typography;
+    let size = typography.heading(level);
+    let style = Style::new(Face::Bold, size).coloured(Colour::ACCENT);
+    let pieces = rich_pieces(&sub.text, &style);
+    let lines = composer.text_lines(&pieces, 0.0, composer.measure(), Align::Left, leading(size));
+    let mut lines = line_chunks(lines, typography.subsection_gap, true);
+    if let Some(last) = lines.last_mut() {
+        last.height += typography.after_heading;
+    }
+    chunks.extend(lines.into_iter().map(|chunk| Chunk {
+        part: Part::SubHeading(sub.printed_level()),
+        ..chunk
+    }));
 }
 
 fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks: &mut Vec<Chunk>) {
@@ -159,6 +207,8 @@ fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks
         }
         Block::Note(note) => composer.note_lines(note, 0.0, width),
         Block::OrgChart(chart) => org_chart(composer, chart, composer.body_width()),
+        // Laid out with its outline entry by `sub_heading_chunks`.
+        Block::Heading(_) => return,
         Block::Table(t) => {
             let id = composer.next_table_id();
             let mut table_chunks = table::table_chunks(composer, t, id, place);

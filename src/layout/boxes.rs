@@ -170,6 +170,9 @@ pub struct AnchorMark {
     /// Other names a written contents entry may use (the template slot).
     pub aliases: Vec<String>,
     pub level: usize,
+    /// A sub-heading among a section's blocks: in the outline, never a
+    /// contents entry.
+    pub sub_heading: bool,
 }
 
 /// One chunk per line, the first `space_before` below what precedes it.

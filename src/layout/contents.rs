@@ -279,7 +279,9 @@ fn named_anchor<'a>(
     anchors: &'a [Anchor],
     after: usize,
 ) -> Option<(usize, &'a Anchor)> {
-    let is_named = |a: &Anchor| a.mark.title == name || a.mark.aliases.iter().any(|s| s == name);
+    let is_named = |a: &Anchor| {
+        !a.mark.sub_heading && (a.mark.title == name || a.mark.aliases.iter().any(|s| s == name))
+    };
     let mut named = anchors.iter().enumerate().filter(|(_, a)| is_named(a));
     let first = named.clone().next();
     named.find(|(i, _)| *i >= after).or(first)
@@ -309,7 +311,7 @@ fn matching_anchor<'a>(
     anchors
         .iter()
         .enumerate()
-        .filter(|(_, a)| score(a) >= ENOUGH)
+        .filter(|(_, a)| !a.mark.sub_heading && score(a) >= ENOUGH)
         .max_by(|x, y| {
             rank(x)
                 .partial_cmp(&rank(y))

@@ -12,17 +12,20 @@ pub mod output;
 mod pretty;
 mod table;
 mod text;
+mod unit;
+pub mod unit_check;
 
-pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
+pub use block::{Block, Heading, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
 pub use table::{
     Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, Table, TableKind,
 };
 pub use text::{Rich, Span};
+pub use unit::{Unit, unit_index};
 
 use serde::{Deserialize, Serialize};
 
 /// The version of the file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +45,10 @@ pub struct Plan {
     /// The plan's rating scale: what each band of dots means.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rating_scale: Vec<RatingBand>,
+    /// The business units the plan covers, each with its own sections
+    /// or tables (empty for a plan of one unit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
     pub sections: Vec<Section>,
 }
 
@@ -211,6 +218,10 @@ pub struct Section {
     /// Start this section on a new page.
     #[serde(default, skip_serializing_if = "is_false")]
     pub new_page: bool,
+    /// The unit this section and its sub-sections belong to, by a name
+    /// [`Plan::unit`] resolves; empty for the whole plan's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -90,6 +90,10 @@ impl Editor<Plan> for CoverEditor {
         ui.heading("Sign-off");
         sign_off(ui, &mut plan.sign_off, id, cx);
 
+        ui.add_space(12.0);
+        ui.heading("Units");
+        super::units::units_editor(ui, &mut plan.units, cx);
+
         if !plan.rating_scale.is_empty() {
             ui.add_space(12.0);
             ui.heading("Rating scale");

@@ -17,6 +17,7 @@ mod table_cell;
 mod table_layout;
 mod table_widths;
 pub mod tree;
+pub mod units;
 
 pub use fonts::install_fonts;
 
@@ -25,7 +26,7 @@ pub use crate::edit::{Page, block_name, move_item, section_label};
 use crate::edit::Edit;
 use crate::edit::rich::Restyle;
 use crate::model::check::{Finding, Severity};
-use crate::model::{Location, RatingBand};
+use crate::model::{Location, RatingBand, Unit};
 use crate::template::Template;
 use egui::{Color32, Id, Response, RichText, Ui};
 
@@ -52,6 +53,8 @@ pub struct EditContext<'a> {
     /// The plan's findings, to show next to the cells they are about.
     pub findings: &'a [Finding],
     pub rating_scale: &'a [RatingBand],
+    /// The plan's units, for the unit pickers of sections and tables.
+    pub units: &'a [Unit],
     /// The plan's template, for the default shapes of new tables.
     pub template: Option<&'a Template>,
     /// A place to scroll to and focus this frame (from the findings). The
@@ -81,6 +84,7 @@ impl<'a> EditContext<'a> {
             intents: Vec::new(),
             findings,
             rating_scale,
+            units: &[],
             template: None,
             jump: None,
             jump_focus: false,
