@@ -417,7 +417,7 @@ mod tests {
             b"%PDF-1.7 the earlier print"
         );
 
-        assert_eq!(render(&plan, &output, false), ExitCode::SUCCESS);
+        assert_eq!(render(&plan, &output, false, None), ExitCode::SUCCESS);
         assert!(std::fs::read(&output).unwrap().len() > 10_000);
     }
 }

@@ -127,7 +127,7 @@ mod tests {
 
     fn version_one() -> Plan {
         let options = crate::model::file::ron_options();
-        let mut plan: Plan = options
+        let plan: Plan = options
             .from_str(VERSION_ONE)
             .expect("a version-1 file parses");
         assert_eq!(plan.format_version, 1);
