@@ -39,7 +39,8 @@ fn assert_positioned(err: &LoadError, line: usize, expect: &str) {
 
 #[test]
 fn a_wrong_type_names_its_place() {
-    let text = sample_text().replacen("format_version: 1,", "format_version: \"one\",", 1);
+    let version = format!("format_version: {},", planwright::model::FORMAT_VERSION);
+    let text = sample_text().replacen(&version, "format_version: \"one\",", 1);
     let err = load_text(&text).unwrap_err();
     assert_positioned(&err, 2, "expected");
 }
@@ -122,7 +123,8 @@ fn invalid_utf8_points_at_the_bad_byte() {
 
 #[test]
 fn a_newer_version_is_refused_with_a_message_saying_so() {
-    let text = sample_text().replacen("format_version: 1,", "format_version: 99,", 1);
+    let version = format!("format_version: {},", planwright::model::FORMAT_VERSION);
+    let text = sample_text().replacen(&version, "format_version: 99,", 1);
     let err = load_text(&text).unwrap_err();
     let message = err.to_string();
     assert!(

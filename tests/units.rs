@@ -231,8 +231,8 @@ fn sub_headings_are_in_the_outline_under_their_section_and_not_in_the_contents()
         outline,
         [
             ("Equalities and Diversity".to_string(), 1),
-            ("Outcome 1: Equal and inclusive services".to_string(), 3),
-            ("Participation and involvement".to_string(), 4),
+            ("Outcome 1: Equal and inclusive services".to_string(), 2),
+            ("Participation and involvement".to_string(), 3),
         ]
     );
     let contents: String = (document.pages.iter())

@@ -132,7 +132,17 @@ fn section_chunks(
         let place = Location::block(path, b);
         composer.warnings.place = Place::Body(place.clone());
         if let Block::Heading(sub) = block {
-            sub_heading_chunks(composer, sub, level, chunks);
+            // The outline nests without gaps: a level-4 sub-heading sits
+            // under the level-3 one before it, else under the section.
+            let under_three = section.blocks[..b]
+                .iter()
+                .any(|b| matches!(b, Block::Heading(h) if h.printed_level() == 3));
+            let depth = if sub.printed_level() == 4 && under_three {
+                2
+            } else {
+                1
+            };
+            sub_heading_chunks(composer, sub, level + depth, chunks);
         } else {
             block_chunks(composer, block, &place, chunks);
         }
@@ -149,16 +159,14 @@ fn section_chunks(
     }
 }
 
-/// A sub-heading among the blocks of a section `section_level` deep: its
-/// outline entry (nested under the section's) and its lines, kept with
-/// what follows.
+/// A sub-heading among a section's blocks: its outline entry (`level`
+/// deep, under its section's) and its lines, kept with what follows.
 fn sub_heading_chunks(
     composer: &mut Composer,
     sub: &Heading,
-    section_level: usize,
+    level: usize,
     chunks: &mut Vec<Chunk>,
 ) {
-    let level = usize::from(sub.printed_level()).max(section_level + 1);
     let title = sub
         .text
         .to_plain()
@@ -178,7 +186,12 @@ fn sub_heading_chunks(
         ..Chunk::default()
     });
     let typography = composer.typography;
-    let size = typography.heading(level);
+    // Sized by its own level, below any section heading: level 3 as a
+    // third-level section's, level 4 at body size.
+    let size = match sub.printed_level() {
+        3 => typography.heading(3),
+        _ => typography.body,
+    };
     let style = Style::new(Face::Bold, size).coloured(Colour::ACCENT);
     let pieces = rich_pieces(&sub.text, &style);
     let lines = composer.text_lines(&pieces, 0.0, composer.measure(), Align::Left, leading(size));

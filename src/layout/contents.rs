@@ -151,7 +151,7 @@ fn entries<'a>(composer: &mut Composer, anchors: &'a [Anchor], front: usize) -> 
     };
     if plan.contents.entries.is_empty() {
         return (anchors.iter().enumerate())
-            .filter(|(_, a)| a.mark.level <= 2)
+            .filter(|(_, a)| a.mark.level <= 2 && !a.mark.sub_heading)
             .map(generated)
             .collect();
     }
