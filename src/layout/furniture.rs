@@ -73,26 +73,28 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
 /// Whose page it is, for its running header: the plan's owner, and the
 /// unit the page prints (`Strategy, Policy and Performance Division ·
 /// Management Information`). A page that prints parts of several units
-/// is named for the unit it starts with, if it starts with one.
+/// names the first and the last, as a directory's header does
+/// (`… · Ashford (AS 1) – Canterbury Coastal`).
 fn page_owner(plan: &Plan, page: &Page) -> String {
     let owner = plan.cover.owner();
     let body = page.placed.iter().filter(|p| !p.place.is_cover());
-    let units: Vec<Option<usize>> = body
-        .map(|p| match p.place.block {
+    let mut units: Vec<usize> = body
+        .filter_map(|p| match p.place.block {
             Some(b) => plan.block_unit(&p.place.sections, b),
             None => plan.section_unit(&p.place.sections),
         })
         .collect();
-    let mut distinct: Vec<usize> = units.iter().flatten().copied().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let unit = match distinct.as_slice() {
-        [only] => Some(*only),
-        _ => units.first().copied().flatten(),
+    units.dedup();
+    let name = |u: &usize| plan.units[*u].name.trim();
+    let named = match (units.first(), units.last()) {
+        (Some(first), Some(last)) if first == last => name(first).to_string(),
+        (Some(first), Some(last)) => format!("{} – {}", name(first), name(last)),
+        _ => String::new(),
     };
-    match unit.map(|u| plan.units[u].name.trim()) {
-        Some(name) if !name.is_empty() && name != owner.trim() => format!("{owner} · {name}"),
-        _ => owner.to_string(),
+    if named.is_empty() || named == owner.trim() {
+        owner.to_string()
+    } else {
+        format!("{owner} · {named}")
     }
 }
 
