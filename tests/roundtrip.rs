@@ -243,6 +243,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 contents: Contents {
                     title: f[0].clone(),
                     after_sections: entries.len(),
+                    by_unit: f[3].len() % 2 == 0,
                     entries,
                 },
                 body_title: f[1].clone(),

@@ -323,3 +323,61 @@ fn render_unit_prints_one_units_part_with_the_cover() {
         "{message}"
     );
 }
+
+#[test]
+fn the_contents_can_group_each_units_sections_and_tables_under_its_name() {
+    let mut plan = division();
+    plan.contents.by_unit = true;
+    plan.sections[1].unit = "Policy and Performance".into();
+    let document = lay_out(&plan);
+    let contents: Vec<String> = (document.pages.iter())
+        .filter(|p| p.kind == planwright::layout::PageKind::Contents)
+        .flat_map(|p| p.text_runs().filter(|r| r.role == Role::ContentsEntry))
+        .map(|r| r.text.clone())
+        .collect();
+    let text = contents.join(" ");
+    let at = |words: &str| {
+        text.find(words)
+            .unwrap_or_else(|| panic!("{words} in {text}"))
+    };
+    // Plan-wide first; then each unit, its section and its table in the
+    // plan-wide budget section under its name.
+    assert!(
+        at("Revenue Budget") < at("Policy and Performance"),
+        "{text}"
+    );
+    assert!(at("Policy and Performance") < at("Staffing"), "{text}");
+    assert!(
+        at("Staffing") < at("Extended Service Development"),
+        "{text}"
+    );
+    // Unit tables are contents entries, never outline entries.
+    assert!(
+        !(document.bookmarks.iter()).any(|b| b.title == "Extended Service Development"),
+        "{:?}",
+        document.bookmarks
+    );
+    plan.contents.by_unit = false;
+    let plain = lay_out(&plan);
+    let listed: Vec<String> = (plain.pages.iter())
+        .filter(|p| p.kind == planwright::layout::PageKind::Contents)
+        .flat_map(|p| p.text_runs().filter(|r| r.role == Role::ContentsEntry))
+        .map(|r| r.text.clone())
+        .collect();
+    assert!(!listed.join(" ").contains("Extended Service Development"));
+}
+
+#[test]
+fn sub_headings_are_tagged_h3_and_h4_and_are_headings_in_the_html() {
+    let plan = with_sub_headings(1);
+    let document = lay_out(&plan);
+    let structure = planwright::pdf::tags::Structure::of(&document);
+    let tags: Vec<&str> = structure.elements.iter().map(|e| e.tag).collect();
+    assert!(tags.contains(&"H3") && tags.contains(&"H4"), "{tags:?}");
+    let page = planwright::html::render(&plan);
+    assert!(
+        page.contains("<h3>Outcome 1: Equal and inclusive services</h3>")
+            && page.contains("<h4>Participation and involvement</h4>"),
+        "{page}"
+    );
+}

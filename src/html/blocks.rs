@@ -195,12 +195,11 @@ impl<'a> Writer<'a> {
         links
     }
 
-    /// One block of a section whose heading is `h{section_level}`: a
-    /// sub-heading of level 3 goes one below it, a level 4 two below.
-    pub fn block(&mut self, block: &Block, section_level: usize) {
+    /// One block; a sub-heading as `h{heading_level}`.
+    pub fn block(&mut self, block: &Block, heading_level: usize) {
         match block {
             Block::Heading(heading) => {
-                let level = (section_level + usize::from(heading.printed_level()) - 2).min(6);
+                let level = heading_level;
                 let _ = write!(self.out, "<h{level}>");
                 self.rich(&heading.text);
                 let _ = writeln!(self.out, "</h{level}>");

@@ -84,7 +84,8 @@ fn section_chunks(
                 title,
                 aliases: vec![slot.clone(), section.slot.clone()],
                 level,
-                sub_heading: false,
+                unit: composer.plan.section_unit(path),
+                ..AnchorMark::default()
             }),
             ..Chunk::default()
         });
@@ -144,6 +145,7 @@ fn section_chunks(
             };
             sub_heading_chunks(composer, sub, level + depth, chunks);
         } else {
+            unit_table_anchor(composer, block, path, b, chunks);
             block_chunks(composer, block, &place, chunks);
         }
         // Tables name their own rows.
@@ -157,6 +159,41 @@ fn section_chunks(
         let sub_path: Vec<usize> = path.iter().copied().chain([i]).collect();
         section_chunks(composer, sub, &sub_path, chunks);
     }
+}
+
+/// Where a unit's table in a plan-wide section starts (a budget per
+/// unit), for a contents grouped by unit: named by its caption.
+fn unit_table_anchor(
+    composer: &Composer,
+    block: &Block,
+    path: &[usize],
+    b: usize,
+    chunks: &mut Vec<Chunk>,
+) {
+    let plan = composer.plan;
+    let Block::Table(table) = block else { return };
+    let unit = plan.block_unit(path, b);
+    if !plan.contents.by_unit || unit.is_none() || unit == plan.section_unit(path) {
+        return;
+    }
+    let Some(caption) = table.caption.first() else {
+        return;
+    };
+    let title = caption
+        .to_plain()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    chunks.push(Chunk {
+        kind: ChunkKind::Anchor(AnchorMark {
+            title,
+            level: path.len() + 1,
+            unit,
+            contents_only: true,
+            ..AnchorMark::default()
+        }),
+        ..Chunk::default()
+    });
 }
 
 /// A sub-heading among a section's blocks: its outline entry (`level`
@@ -182,6 +219,7 @@ fn sub_heading_chunks(
             aliases: Vec::new(),
             level,
             sub_heading: true,
+            ..AnchorMark::default()
         }),
         ..Chunk::default()
     });

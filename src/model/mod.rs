@@ -158,6 +158,10 @@ pub struct Contents {
     /// foreword); usually none.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub after_sections: usize,
+    /// A generated contents lists the plan-wide sections, then each
+    /// unit's sections and tables under the unit's name.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub by_unit: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
