@@ -330,12 +330,7 @@ fn the_contents_can_group_each_units_sections_and_tables_under_its_name() {
     plan.contents.by_unit = true;
     plan.sections[1].unit = "Policy and Performance".into();
     let document = lay_out(&plan);
-    let contents: Vec<String> = (document.pages.iter())
-        .filter(|p| p.kind == planwright::layout::PageKind::Contents)
-        .flat_map(|p| p.text_runs().filter(|r| r.role == Role::ContentsEntry))
-        .map(|r| r.text.clone())
-        .collect();
-    let text = contents.join(" ");
+    let text = contents_entries(&document);
     let at = |words: &str| {
         text.find(words)
             .unwrap_or_else(|| panic!("{words} in {text}"))
@@ -358,13 +353,18 @@ fn the_contents_can_group_each_units_sections_and_tables_under_its_name() {
         document.bookmarks
     );
     plan.contents.by_unit = false;
-    let plain = lay_out(&plan);
-    let listed: Vec<String> = (plain.pages.iter())
+    let plain = contents_entries(&lay_out(&plan));
+    assert!(!plain.contains("Extended Service Development"), "{plain}");
+}
+
+/// The words of the contents page's entries, in printed order.
+fn contents_entries(document: &planwright::layout::Document) -> String {
+    let entries: Vec<String> = (document.pages.iter())
         .filter(|p| p.kind == planwright::layout::PageKind::Contents)
         .flat_map(|p| p.text_runs().filter(|r| r.role == Role::ContentsEntry))
         .map(|r| r.text.clone())
         .collect();
-    assert!(!listed.join(" ").contains("Extended Service Development"));
+    entries.join(" ")
 }
 
 #[test]
