@@ -81,3 +81,26 @@ fn a_sub_heading_is_added_typed_and_given_a_level() {
     harness.get_by_label("· Outcome 1: Equal services").click();
     harness.run();
 }
+
+#[test]
+fn the_findings_panel_filters_by_unit() {
+    let fixture = Fixture::new();
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds/2008-09-strategy-policy-performance.ron");
+    let path = fixture.path("strategy.ron");
+    std::fs::copy(seed, &path).unwrap();
+    let mut harness = fixture.app(Some(path));
+    let budget_gap = "unit \"Management Information\" has no revenue budget";
+    let rounding = "stated 3,008.1, rows sum to 3,008.2";
+    assert!(harness.query_by_label_contains(budget_gap).is_some());
+    assert!(harness.query_by_label_contains(rounding).is_some());
+    harness.get_by_label("Findings unit filter").click();
+    harness.run();
+    harness.get_by_label("Management Information").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(budget_gap).is_some());
+    assert!(
+        harness.query_by_label_contains(rounding).is_none(),
+        "another unit's finding is filtered out"
+    );
+}

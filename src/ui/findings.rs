@@ -45,7 +45,7 @@ fn unit_filter(ui: &mut Ui, plan: &Plan) -> Option<usize> {
     let name = |u: Option<usize>| u.map_or("All units".to_string(), |u| plan.units[u].label());
     ui.horizontal(|ui| {
         let label = ui.label("Unit");
-        egui::ComboBox::from_id_salt(id)
+        let combo = egui::ComboBox::from_id_salt(id)
             .selected_text(name(picked))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut picked, None, name(None));
@@ -55,6 +55,7 @@ fn unit_filter(ui: &mut Ui, plan: &Plan) -> Option<usize> {
             })
             .response
             .labelled_by(label.id);
+        super::name_widget(ui, &combo, "Findings unit filter");
     });
     ui.data_mut(|d| d.insert_temp(id, picked));
     if let Some(u) = picked {
