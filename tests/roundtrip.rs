@@ -168,6 +168,7 @@ fn table() -> impl Strategy<Value = Table> {
                 header_rows_below,
                 rows,
                 notes,
+                ..Table::default()
             },
         )
 }
@@ -175,9 +176,10 @@ fn table() -> impl Strategy<Value = Table> {
 fn block() -> impl Strategy<Value = Block> {
     prop_oneof![
         rich().prop_map(Block::Paragraph),
+        (3u8..=4, rich()).prop_map(|(level, text)| Block::Heading(Heading { level, text })),
         list().prop_map(Block::List),
         (text(), rich()).prop_map(|(marker, text)| Block::Note(Note { marker, text })),
-        table().prop_map(Block::Table),
+        (table(), text()).prop_map(|(table, unit)| Block::Table(Table { unit, ..table })),
         proptest::collection::vec(
             (proptest::collection::vec(text(), 0..3), 0u8..3)
                 .prop_map(|(lines, level)| OrgBox { lines, level }),
@@ -197,9 +199,10 @@ fn section() -> impl Strategy<Value = Section> {
         any::<bool>(),
         any::<bool>(),
         (proptest::collection::vec(block(), 0..3), comments()),
+        text(),
     )
         .prop_map(
-            |(slot, part, number, heading, guidance, required, new_page, (blocks, comments))| {
+            |(slot, part, number, heading, guidance, required, new_page, (blocks, comments), unit)| {
                 Section {
                     slot,
                     part,
@@ -209,6 +212,7 @@ fn section() -> impl Strategy<Value = Section> {
                     required,
                     new_page,
                     blocks,
+                    unit,
                     subsections: Vec::new(),
                     comments,
                 }
@@ -258,9 +262,17 @@ fn plan() -> impl Strategy<Value = Plan> {
             0..3,
         ),
         proptest::collection::vec(section(), 0..4),
+        proptest::collection::vec(
+            (text(), text(), text()).prop_map(|(name, short_name, manager)| Unit {
+                name,
+                short_name,
+                manager,
+            }),
+            0..3,
+        ),
     )
         .prop_map(
-            |(f, state, sign_off, entries, rating_scale, sections)| Plan {
+            |(f, state, sign_off, entries, rating_scale, sections, units)| Plan {
                 format_version: FORMAT_VERSION,
                 template: f[0].clone(),
                 cover: Cover {
@@ -283,11 +295,13 @@ fn plan() -> impl Strategy<Value = Plan> {
                 contents: Contents {
                     title: f[0].clone(),
                     after_sections: entries.len(),
+                    by_unit: f[3].len() % 2 == 0,
                     entries,
                 },
                 body_title: f[1].clone(),
                 rating_scale,
                 dictionary: vec![f[3].clone()],
+                units,
                 sections,
             },
         )

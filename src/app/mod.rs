@@ -380,8 +380,10 @@ impl PlanwrightApp {
         let scale = self.doc.plan().rating_scale.clone();
         let dictionary = self.doc.plan().dictionary.clone();
         let findings = self.doc.findings().to_vec();
+        let units = self.doc.plan().units.clone();
         let mut cx = EditContext::new(&findings, &scale);
         cx.dictionary = &dictionary;
+        cx.units = &units;
         cx.template = template;
         cx.jump = self.jump.as_ref().map(|(l, _, _)| l.clone());
         cx.jump_focus = self.jump.as_ref().is_some_and(|(_, _, focus)| *focus);

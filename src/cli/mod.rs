@@ -126,6 +126,10 @@ pub enum Command {
         /// shows comments).
         #[arg(long)]
         review: bool,
+        /// Print only this unit's part, with the plan's cover: the unit's
+        /// name or short name, as the plan lists its units.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
     },
     /// Write a plan for the web: one accessible, self-contained HTML page.
     Export {
@@ -171,7 +175,8 @@ pub fn run(command: Command) -> ExitCode {
             output,
             force,
             review,
-        } => render(&plan, &output, force, review),
+            unit,
+        } => render(&plan, &output, force, review, unit.as_deref()),
         Command::Outline { plan } => outline(&plan),
         Command::Export {
             html: _,
@@ -305,8 +310,52 @@ fn outline(path: &Path) -> ExitCode {
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
-fn render(path: &Path, output: &Path, force: bool, review: bool) -> ExitCode {
-    render_with(path, output, force, review, pdf::render)
+fn render(
+    path: &Path,
+    output: &Path,
+    force: bool,
+    review: bool,
+    unit: Option<&str>,
+) -> ExitCode {
+    render_with(path, output, force, review, unit, pdf::render)
+}
+
+/// One unit's part of `plan` (see [`crate::model::Plan::unit_part`]), or
+/// why there is none: a name the plan's units do not answer to, or a unit
+/// with nothing of its own to print.
+fn unit_part(
+    plan: &crate::model::Plan,
+    path: &Path,
+    name: &str,
+) -> Result<crate::model::Plan, String> {
+    let Some(unit) = plan.unit_index(name) else {
+        let names: Vec<String> = plan
+            .units
+            .iter()
+            .map(|u| format!("\"{}\"", u.label()))
+            .collect();
+        return Err(if names.is_empty() {
+            format!(
+                "{}: the plan lists no units, so there is no unit \"{name}\" to print",
+                path.display()
+            )
+        } else {
+            format!(
+                "{}: \"{name}\" is not one of the plan's units, which are {}",
+                path.display(),
+                names.join(", ")
+            )
+        });
+    };
+    let part = plan.unit_part(unit);
+    if part.sections.is_empty() {
+        return Err(format!(
+            "{}: no section or table belongs to unit \"{}\", so its part would be the cover alone",
+            path.display(),
+            plan.units[unit].name
+        ));
+    }
+    Ok(part)
 }
 
 /// [`render`] with the PDF writer given, so a failing writer can be tested.
@@ -316,6 +365,7 @@ fn render_with(
     output: &Path,
     force: bool,
     review: bool,
+    unit: Option<&str>,
     write_pdf: impl FnOnce(&layout::Document) -> Result<Vec<u8>, pdf::PdfError>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
@@ -329,9 +379,18 @@ fn render_with(
         eprintln!("error: {}{hint}", terminal_safe(&e.to_string()));
         return ExitCode::FAILURE;
     }
-    let Some(plan) = load_or_report(path) else {
+    let Some(mut plan) = load_or_report(path) else {
         return ExitCode::FAILURE;
     };
+    if let Some(name) = unit {
+        match unit_part(&plan, path, name) {
+            Ok(part) => plan = part,
+            Err(why) => {
+                report_error(&why);
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let plan = match review {
         true => crate::model::review::review_copy(&plan),
         false => plan,
@@ -443,7 +502,7 @@ mod tests {
 
         let failing = |_: &layout::Document| Err(pdf::PdfError::Writer("disk on fire".into()));
         assert_eq!(
-            render_with(&plan, &output, false, false, failing),
+            render_with(&plan, &output, false, false, None, failing),
             ExitCode::FAILURE
         );
         assert_eq!(
@@ -451,7 +510,7 @@ mod tests {
             b"%PDF-1.7 the earlier print"
         );
 
-        assert_eq!(render(&plan, &output, false, false), ExitCode::SUCCESS);
+        assert_eq!(render(&plan, &output, false, false, None), ExitCode::SUCCESS);
         assert!(std::fs::read(&output).unwrap().len() > 10_000);
     }
 }

@@ -117,6 +117,7 @@ fn each_text(plan: &mut Plan, scope: Option<&Page>, f: &mut dyn FnMut(&Location,
             let here = Location::block(path, b);
             match block {
                 Block::Paragraph(text) => f(&here, Text::Styled(text)),
+                Block::Heading(heading) => f(&here, Text::Styled(&mut heading.text)),
                 Block::Note(note) => f(&here, Text::Styled(&mut note.text)),
                 Block::List(list) => list_texts(list, &here, f),
                 Block::OrgChart(chart) => {

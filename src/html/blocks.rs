@@ -196,8 +196,15 @@ impl<'a> Writer<'a> {
         links
     }
 
-    pub fn block(&mut self, block: &Block) {
+    /// One block; a sub-heading as `h{heading_level}`.
+    pub fn block(&mut self, block: &Block, heading_level: usize) {
         match block {
+            Block::Heading(heading) => {
+                let level = heading_level;
+                let _ = write!(self.out, "<h{level}>");
+                self.rich(&heading.text);
+                let _ = writeln!(self.out, "</h{level}>");
+            }
             Block::Paragraph(rich) => {
                 self.out.push_str("<p>");
                 self.rich(rich);

@@ -5,7 +5,7 @@
 
 mod blocks;
 
-use crate::model::{Plan, Section};
+use crate::model::{Block, Plan, Section};
 use crate::template;
 use blocks::Writer;
 use std::fmt::Write;
@@ -312,8 +312,22 @@ fn write_section(w: &mut Writer, section: &Section, path: &[usize], level: usize
         let _ = writeln!(w.out, "<h{level}>{}</h{level}>", escape(&slot));
     }
     w.notes_of(section);
-    for block in &section.blocks {
-        w.block(block);
+    for (b, block) in section.blocks.iter().enumerate() {
+        // A sub-heading one below its section's heading, a level-4 one two
+        // below when a level-3 one comes before it: never a skipped level.
+        let under_three = (section.blocks[..b].iter())
+            .any(|b| matches!(b, Block::Heading(h) if h.printed_level() == 3));
+        let depth = match block {
+            Block::Heading(h) if h.printed_level() == 4 && under_three => 2,
+            _ => 1,
+        };
+        // Under the heading above when the section prints none.
+        let base = if has_heading || !slot.is_empty() {
+            level
+        } else {
+            level - 1
+        };
+        w.block(block, (base + depth).min(6));
     }
     for (i, sub) in section.subsections.iter().enumerate() {
         let mut sub_path = path.to_vec();

@@ -8,7 +8,7 @@ use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
 use super::{Colour, Item, Part, Place, Role};
-use crate::model::{Block, Location, OrgChart, Section};
+use crate::model::{Block, Heading, Location, OrgChart, Section};
 
 /// The chunks of `sections` (the plan's top-level sections from index
 /// `first` on), under the body title if `with_title`.
@@ -84,6 +84,8 @@ fn section_chunks(
                 title,
                 aliases: vec![slot.clone(), section.slot.clone()],
                 level,
+                unit: composer.plan.section_unit(path),
+                ..AnchorMark::default()
             }),
             ..Chunk::default()
         });
@@ -130,7 +132,22 @@ fn section_chunks(
         let start = chunks.len();
         let place = Location::block(path, b);
         composer.warnings.place = Place::Body(place.clone());
-        block_chunks(composer, block, &place, chunks);
+        if let Block::Heading(sub) = block {
+            // The outline nests without gaps: a level-4 sub-heading sits
+            // under the level-3 one before it, else under the section.
+            let under_three = section.blocks[..b]
+                .iter()
+                .any(|b| matches!(b, Block::Heading(h) if h.printed_level() == 3));
+            let depth = if sub.printed_level() == 4 && under_three {
+                2
+            } else {
+                1
+            };
+            sub_heading_chunks(composer, sub, level + depth, chunks);
+        } else {
+            unit_table_anchor(composer, block, path, b, chunks);
+            block_chunks(composer, block, &place, chunks);
+        }
         // Tables name their own rows.
         for chunk in chunks[start..].iter_mut() {
             if chunk.place.sections.is_empty() {
@@ -142,6 +159,88 @@ fn section_chunks(
         let sub_path: Vec<usize> = path.iter().copied().chain([i]).collect();
         section_chunks(composer, sub, &sub_path, chunks);
     }
+}
+
+/// Where a unit's table in a plan-wide section starts (a budget per
+/// unit), for a contents grouped by unit: named by its caption.
+fn unit_table_anchor(
+    composer: &Composer,
+    block: &Block,
+    path: &[usize],
+    b: usize,
+    chunks: &mut Vec<Chunk>,
+) {
+    let plan = composer.plan;
+    let Block::Table(table) = block else { return };
+    let unit = plan.block_unit(path, b);
+    if !plan.contents.by_unit || unit.is_none() || unit == plan.section_unit(path) {
+        return;
+    }
+    let Some(caption) = table.caption.first() else {
+        return;
+    };
+    let title = caption
+        .to_plain()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    chunks.push(Chunk {
+        kind: ChunkKind::Anchor(AnchorMark {
+            title,
+            level: path.len() + 1,
+            unit,
+            contents_only: true,
+            ..AnchorMark::default()
+        }),
+        ..Chunk::default()
+    });
+}
+
+/// A sub-heading among a section's blocks: its outline entry (`level`
+/// deep, under its section's) and its lines, kept with what follows.
+fn sub_heading_chunks(
+    composer: &mut Composer,
+    sub: &Heading,
+    level: usize,
+    chunks: &mut Vec<Chunk>,
+) {
+    let title = sub
+        .text
+        .to_plain()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if title.is_empty() {
+        return;
+    }
+    chunks.push(Chunk {
+        kind: ChunkKind::Anchor(AnchorMark {
+            title,
+            aliases: Vec::new(),
+            level,
+            sub_heading: true,
+            ..AnchorMark::default()
+        }),
+        ..Chunk::default()
+    });
+    let typography = composer.typography;
+    // Sized by its own level, below any section heading: level 3 as a
+    // third-level section's, level 4 at body size.
+    let size = match sub.printed_level() {
+        3 => typography.heading(3),
+        _ => typography.body,
+    };
+    let style = Style::new(Face::Bold, size).coloured(Colour::ACCENT);
+    let pieces = rich_pieces(&sub.text, &style);
+    let lines = composer.text_lines(&pieces, 0.0, composer.measure(), Align::Left, leading(size));
+    let mut lines = line_chunks(lines, typography.subsection_gap, true);
+    if let Some(last) = lines.last_mut() {
+        last.height += typography.after_heading;
+    }
+    chunks.extend(lines.into_iter().map(|chunk| Chunk {
+        part: Part::SubHeading(sub.printed_level()),
+        ..chunk
+    }));
 }
 
 fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks: &mut Vec<Chunk>) {
@@ -159,6 +258,8 @@ fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks
         }
         Block::Note(note) => composer.note_lines(note, 0.0, width),
         Block::OrgChart(chart) => org_chart(composer, chart, composer.body_width()),
+        // Laid out with its outline entry by `sub_heading_chunks`.
+        Block::Heading(_) => return,
         Block::Table(t) => {
             let id = composer.next_table_id();
             let mut table_chunks = table::table_chunks(composer, t, id, place);

@@ -174,6 +174,14 @@ pub struct AnchorMark {
     /// Other names a written contents entry may use (the template slot).
     pub aliases: Vec<String>,
     pub level: usize,
+    /// A sub-heading among a section's blocks: in the outline, never a
+    /// contents entry.
+    pub sub_heading: bool,
+    /// The unit the section (or table) belongs to.
+    pub unit: Option<usize>,
+    /// A unit's table in a plan-wide section: an entry of a contents
+    /// grouped by unit, not in the outline.
+    pub contents_only: bool,
 }
 
 /// One chunk per line, the first `space_before` below what precedes it.

@@ -150,10 +150,35 @@ fn entries<'a>(composer: &mut Composer, anchors: &'a [Anchor], front: usize) -> 
         role: Role::ContentsEntry,
     };
     if plan.contents.entries.is_empty() {
-        return (anchors.iter().enumerate())
-            .filter(|(_, a)| a.mark.level <= 2)
+        let listed = |a: &Anchor| a.mark.level <= 2 && !a.mark.sub_heading && !a.mark.contents_only;
+        if !plan.contents.by_unit || plan.units.is_empty() {
+            return (anchors.iter().enumerate())
+                .filter(|(_, a)| listed(a))
+                .map(generated)
+                .collect();
+        }
+        // The plan-wide sections, then each unit's under its name.
+        let mut out: Vec<Entry> = (anchors.iter().enumerate())
+            .filter(|(_, a)| listed(a) && a.mark.unit.is_none())
             .map(generated)
             .collect();
+        for (u, unit) in plan.units.iter().enumerate() {
+            let own: Vec<(usize, &Anchor)> = (anchors.iter().enumerate())
+                .filter(|(_, a)| a.mark.unit == Some(u) && (listed(a) || a.mark.contents_only))
+                .collect();
+            let Some(&first) = own.first() else { continue };
+            out.push(Entry {
+                text: unit.name.clone(),
+                level: 1,
+                anchor: Some(first),
+                role: Role::ContentsEntry,
+            });
+            out.extend(own.into_iter().map(|a| Entry {
+                level: 2,
+                ..generated(a)
+            }));
+        }
+        return out;
     }
     let mut after = 0;
     let mut entries: Vec<Entry> = Vec::new();
@@ -279,7 +304,9 @@ fn named_anchor<'a>(
     anchors: &'a [Anchor],
     after: usize,
 ) -> Option<(usize, &'a Anchor)> {
-    let is_named = |a: &Anchor| a.mark.title == name || a.mark.aliases.iter().any(|s| s == name);
+    let is_named = |a: &Anchor| {
+        !a.mark.sub_heading && (a.mark.title == name || a.mark.aliases.iter().any(|s| s == name))
+    };
     let mut named = anchors.iter().enumerate().filter(|(_, a)| is_named(a));
     let first = named.clone().next();
     named.find(|(i, _)| *i >= after).or(first)
@@ -309,7 +336,7 @@ fn matching_anchor<'a>(
     anchors
         .iter()
         .enumerate()
-        .filter(|(_, a)| score(a) >= ENOUGH)
+        .filter(|(_, a)| !a.mark.sub_heading && score(a) >= ENOUGH)
         .max_by(|x, y| {
             rank(x)
                 .partial_cmp(&rank(y))

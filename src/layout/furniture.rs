@@ -26,7 +26,8 @@ pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
     let (_, mark) = printed_status(plan);
     for (index, page) in pages.iter_mut().enumerate() {
         if index > 0 {
-            let furniture = running_header(plan, settings, page.orientation)
+            let owner = page_owner(plan, page);
+            let furniture = running_header(plan, &owner, settings, page.orientation)
                 .into_iter()
                 .chain(footer(plan, settings, page.orientation, index, total));
             page.items.extend(furniture);
@@ -69,19 +70,57 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
     })]
 }
 
-/// Unit on the left, plan title on the right, a rule beneath.
-fn running_header(plan: &Plan, settings: &PageSettings, orientation: Orientation) -> Vec<Item> {
+/// Whose page it is, for its running header: the plan's owner, and the
+/// unit the page prints (`Strategy, Policy and Performance Division ·
+/// Management Information`). A page that prints parts of several units
+/// names the first and the last, as a directory's header does
+/// (`… · Ashford (AS 1) – Canterbury Coastal`).
+fn page_owner(plan: &Plan, page: &Page) -> String {
+    let owner = plan.cover.owner();
+    let body = page.placed.iter().filter(|p| !p.place.is_cover());
+    let mut units: Vec<usize> = body
+        .filter_map(|p| match p.place.block {
+            Some(b) => plan.block_unit(&p.place.sections, b),
+            None => plan.section_unit(&p.place.sections),
+        })
+        .collect();
+    units.dedup();
+    let name = |u: &usize| plan.units[*u].name.trim();
+    let named = match (units.first(), units.last()) {
+        (Some(first), Some(last)) if first == last => name(first).to_string(),
+        (Some(first), Some(last)) => format!("{} – {}", name(first), name(last)),
+        _ => String::new(),
+    };
+    if named.is_empty() || named == owner.trim() {
+        owner.to_string()
+    } else {
+        format!("{owner} · {named}")
+    }
+}
+
+/// Whose page it is on the left, plan title on the right, a rule beneath.
+fn running_header(
+    plan: &Plan,
+    owner: &str,
+    settings: &PageSettings,
+    orientation: Orientation,
+) -> Vec<Item> {
     let band = settings.header_box(orientation);
+    // The title takes what it needs (up to half); the owner the rest.
+    let style = furniture_style(Role::RunningHeader);
+    let title_width = style.face.width(&plan.cover.title, style.size);
+    let right_width = title_width.min(band.width / 2.0 - 6.0);
     let half = Rect {
-        width: band.width / 2.0 - 6.0,
+        width: band.width - right_width - 12.0,
         ..band
     };
     let right_half = Rect {
-        x: band.x + band.width / 2.0 + 6.0,
-        ..half
+        x: band.right() - right_width,
+        width: right_width,
+        ..band
     };
     let mut items = furniture_text(
-        &fit(plan.cover.owner(), half.width),
+        &fit(owner, half.width),
         half,
         Align::Left,
         Role::RunningHeader,

@@ -87,7 +87,10 @@ pub fn layout(plan: &Plan, settings: &PageSettings) -> Document {
     pages.extend(contents);
     pages.extend(main.pages);
     furniture::add_furniture(&mut pages, plan, settings);
-    let bookmarks = anchors.iter().map(Anchor::bookmark).collect();
+    let bookmarks = (anchors.iter())
+        .filter(|a| !a.mark.contents_only)
+        .map(Anchor::bookmark)
+        .collect();
     let cover = &plan.cover;
     Document {
         pages,

@@ -421,6 +421,8 @@ pub enum Part {
     Line,
     /// A line of a section's part label or heading, or of the body title.
     Heading,
+    /// A line of a sub-heading among a section's blocks, of level 3 or 4.
+    SubHeading(u8),
     /// A line of a table's caption.
     Caption,
     /// A table's caption again, marked "(continued)", on a page the table

@@ -1,5 +1,5 @@
-//! The blocks a section is made of: paragraphs, lists, notes, tables and
-//! structure charts.
+//! The blocks a section is made of: sub-headings, paragraphs, lists,
+//! notes, tables and structure charts.
 
 use super::table::Table;
 use super::text::Rich;
@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
+    /// A run-in title among the blocks (an outcome's title, a partner's
+    /// name over its paragraph): printed as a heading, not a sub-section.
+    Heading(Heading),
     Paragraph(Rich),
     List(List),
     /// A note or footnote, printed in smaller type (`*Final figures due March 08`).
@@ -20,6 +23,7 @@ impl Block {
     /// A short name for messages and the editor's block menu.
     pub fn kind_name(&self) -> &'static str {
         match self {
+            Block::Heading(_) => "sub-heading",
             Block::Paragraph(_) => "paragraph",
             Block::List(_) => "list",
             Block::Note(_) => "note",
@@ -30,12 +34,51 @@ impl Block {
 
     pub fn is_empty(&self) -> bool {
         match self {
+            Block::Heading(heading) => heading.text.is_empty(),
             Block::Paragraph(text) => text.is_empty(),
             Block::List(list) => list.items.iter().all(|i| i.text.is_empty()),
             Block::Note(note) => note.text.is_empty(),
             Block::Table(table) => table.rows.iter().all(|r| r.is_empty()),
             Block::OrgChart(chart) => chart.boxes.is_empty(),
         }
+    }
+}
+
+/// A sub-heading: level 3 under a section's heading, 4 under a level-3
+/// sub-heading.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    #[serde(default = "Heading::default_level")]
+    pub level: u8,
+    pub text: Rich,
+}
+
+impl Heading {
+    /// The levels a sub-heading may take.
+    pub const LEVELS: std::ops::RangeInclusive<u8> = 3..=4;
+
+    pub fn new(level: u8, text: impl Into<Rich>) -> Self {
+        Heading {
+            level: level.clamp(*Self::LEVELS.start(), *Self::LEVELS.end()),
+            text: text.into(),
+        }
+    }
+
+    fn default_level() -> u8 {
+        *Self::LEVELS.start()
+    }
+
+    /// The level as printed: out-of-range levels read from a file are
+    /// printed at the nearest one.
+    pub fn printed_level(&self) -> u8 {
+        self.level.clamp(*Self::LEVELS.start(), *Self::LEVELS.end())
+    }
+}
+
+impl Default for Heading {
+    fn default() -> Self {
+        Heading::new(3, Rich::default())
     }
 }
 

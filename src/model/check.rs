@@ -28,6 +28,9 @@ pub struct Finding {
     pub severity: Severity,
     pub location: Location,
     pub message: String,
+    /// The unit the finding is about (its place's, or the unit it says
+    /// lacks something), for the findings panel's filter.
+    pub unit: Option<usize>,
 }
 
 impl fmt::Display for Finding {
@@ -45,6 +48,15 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     for (path, section) in plan.walk_sections() {
         check_section(plan, &path, section, &mut findings);
     }
+    super::unit_check::check_units(plan, &mut findings);
+    for finding in &mut findings {
+        let place = &finding.location;
+        finding.unit = finding.unit.or_else(|| match place.block {
+            Some(b) => plan.block_unit(&place.sections, b),
+            None if place.is_cover() => None,
+            None => plan.section_unit(&place.sections),
+        });
+    }
     // Document order: by section, block, row, then column.
     findings.sort_by(|a, b| a.location.cmp(&b.location));
     findings
@@ -60,6 +72,7 @@ fn check_sign_off(plan: &Plan, out: &mut Vec<Finding>) {
             message: "the plan is marked Signed off but has no sign-off record with a name; \
                       it prints as awaiting sign-off"
                 .into(),
+            unit: None,
         });
     }
 }
@@ -87,6 +100,7 @@ fn check_section(plan: &Plan, path: &[usize], section: &Section, out: &mut Vec<F
             severity: Severity::Warning,
             location: Location::section(path),
             message: format!("required section \"{}\" is empty", section.title()),
+            unit: None,
         });
     }
     for (b, block) in section.blocks.iter().enumerate() {
@@ -149,6 +163,7 @@ impl TableCheck<'_> {
             severity,
             location: Location::cell(self.path, self.block, row, column),
             message,
+            unit: None,
         });
     }
 

@@ -17,8 +17,10 @@ pub mod review;
 pub mod spans;
 mod table;
 mod text;
+mod unit;
+pub mod unit_check;
 
-pub use block::{Block, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
+pub use block::{Block, Heading, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
 pub use content::{has_own_words, text_of_blocks};
 pub use comment::{Comment, CommentId, Reply};
 pub use table::{
@@ -26,6 +28,7 @@ pub use table::{
     TableKind,
 };
 pub use text::{Rich, Span};
+pub use unit::{Unit, unit_index};
 
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +57,10 @@ pub struct Plan {
     /// dictionary's: the unit's names and jargon, learned once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dictionary: Vec<String>,
+    /// The business units the plan covers, each with its own sections
+    /// or tables (empty for a plan of one unit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
     pub sections: Vec<Section>,
 }
 
@@ -163,6 +170,10 @@ pub struct Contents {
     /// foreword); usually none.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub after_sections: usize,
+    /// A generated contents lists the plan-wide sections, then each
+    /// unit's sections and tables under the unit's name.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub by_unit: bool,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -226,6 +237,10 @@ pub struct Section {
     /// Start this section on a new page.
     #[serde(default, skip_serializing_if = "is_false")]
     pub new_page: bool,
+    /// The unit this section and its sub-sections belong to, by a name
+    /// [`Plan::unit`] resolves; empty for the whole plan's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocks: Vec<Block>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

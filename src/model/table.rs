@@ -308,6 +308,10 @@ impl Row {
 pub struct Table {
     #[serde(default)]
     pub kind: TableKind,
+    /// The unit the table belongs to (a budget per unit), by a name
+    /// [`super::Plan::unit`] resolves; empty for its section's.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
     /// Lines printed above the table and kept with it (unit names, budget titles).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caption: Vec<Rich>,

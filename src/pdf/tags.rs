@@ -197,6 +197,10 @@ impl Builder {
                 };
                 b.add(tag, Some(parent))
             }
+            Part::SubHeading(level) => {
+                let parent = b.section(&place.sections);
+                b.add(if level >= 4 { "H4" } else { "H3" }, Some(parent))
+            }
             _ => {
                 let parent = b.section(&place.sections);
                 b.add("P", Some(parent))

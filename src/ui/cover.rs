@@ -95,6 +95,10 @@ impl Editor<Plan> for CoverEditor {
         ui.heading("Sign-off");
         sign_off(ui, &mut plan.sign_off, id, cx);
 
+        ui.add_space(12.0);
+        ui.heading("Units");
+        super::units::units_editor(ui, &mut plan.units, cx);
+
         if !plan.rating_scale.is_empty() {
             ui.add_space(12.0);
             ui.heading("Rating scale");
@@ -138,6 +142,19 @@ fn contents(ui: &mut Ui, plan: &mut Plan, cx: &mut EditContext<'_>) {
         cx.step();
     }
     ui.end_row();
+
+    if !plan.units.is_empty() {
+        ui.label("");
+        let mut by_unit = plan.contents.by_unit;
+        let response = ui
+            .checkbox(&mut by_unit, "Group the contents by unit")
+            .on_hover_text("List the plan-wide sections, then each unit's sections and tables under its name (a contents generated from the headings)");
+        if response.changed() {
+            plan.contents.by_unit = by_unit;
+            cx.step();
+        }
+        ui.end_row();
+    }
 
     let label = ui.label("Contents entries");
     let mut text = entries_text(&plan.contents.entries);

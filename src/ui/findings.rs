@@ -33,10 +33,57 @@ pub fn describe(plan: &Plan, location: &Location) -> String {
     parts.join(" › ")
 }
 
+/// The unit filter over the findings (a plan with units only), and the
+/// picked unit's own totals. Returns the picked unit, if any.
+fn unit_filter(ui: &mut Ui, plan: &Plan) -> Option<usize> {
+    if plan.units.is_empty() {
+        return None;
+    }
+    let id = egui::Id::unique("findings-unit-filter");
+    let mut picked: Option<usize> = ui.data(|d| d.get_temp(id)).flatten();
+    picked = picked.filter(|&u| u < plan.units.len());
+    let name = |u: Option<usize>| u.map_or("All units".to_string(), |u| plan.units[u].label());
+    ui.horizontal(|ui| {
+        let label = ui.label("Unit");
+        let combo = egui::ComboBox::from_id_salt(id)
+            .selected_text(name(picked))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut picked, None, name(None));
+                for u in 0..plan.units.len() {
+                    ui.selectable_value(&mut picked, Some(u), name(Some(u)));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        super::name_widget(ui, &combo, "Findings unit filter");
+    });
+    ui.data_mut(|d| d.insert_temp(id, picked));
+    if let Some(u) = picked {
+        let totals = crate::model::unit_check::unit_totals(plan, u);
+        if !totals.is_empty() {
+            let lines: Vec<String> = totals
+                .iter()
+                .map(|(what, sum)| format!("{what}: {sum}"))
+                .collect();
+            ui.label(RichText::new(format!("Totals as stated: {}", lines.join("; "))).weak());
+        }
+    }
+    picked
+}
+
 /// Draws the list; a click on a finding asks to go to its place. With
 /// `focus` the first finding takes the keyboard (F6).
 pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], focus: bool) -> Option<Intent> {
     let mut clicked = None;
+    let unit = unit_filter(ui, plan);
+    let filtered: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| unit.is_none() || f.unit == unit)
+        .collect();
+    if filtered.is_empty() && unit.is_some() {
+        ui.label(RichText::new("No findings about this unit.").weak());
+        return None;
+    }
     if findings.is_empty() {
         ui.label(
             RichText::new(
@@ -49,7 +96,7 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], focus: bool) -> Opti
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for finding in findings {
+            for (n, finding) in filtered.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     let icon = super::severity_icon(finding.severity);
                     let mut label = RichText::new(format!("{icon} {}", finding.severity))
@@ -61,7 +108,7 @@ pub fn show(ui: &mut Ui, plan: &Plan, findings: &[Finding], focus: bool) -> Opti
                     let place = describe(plan, &finding.location);
                     let text = format!("{place}: {}", finding.message);
                     let link = ui.link(text).on_hover_text("Go to this place");
-                    if focus && std::ptr::eq(finding, &findings[0]) {
+                    if focus && n == 0 {
                         link.request_focus();
                     }
                     if link.clicked() {

@@ -19,6 +19,7 @@ mod table_cell;
 mod table_layout;
 mod table_widths;
 pub mod tree;
+pub mod units;
 
 pub use fonts::install_fonts;
 
@@ -27,7 +28,7 @@ pub use crate::edit::{Page, block_name, move_item, section_label};
 use crate::edit::Edit;
 use crate::edit::rich::Restyle;
 use crate::model::check::{Finding, Severity};
-use crate::model::{Location, RatingBand};
+use crate::model::{Location, RatingBand, Unit};
 use crate::template::Template;
 use egui::{Color32, Id, Response, RichText, Ui};
 
@@ -61,6 +62,8 @@ pub struct EditContext<'a> {
     pub rating_scale: &'a [RatingBand],
     /// The plan's own dictionary, for the spelling marks.
     pub dictionary: &'a [String],
+    /// The plan's units, for the unit pickers of sections and tables.
+    pub units: &'a [Unit],
     /// The plan's template, for the default shapes of new tables.
     pub template: Option<&'a Template>,
     /// A place to scroll to and focus this frame (from the findings). The
@@ -93,6 +96,7 @@ impl<'a> EditContext<'a> {
             findings,
             rating_scale,
             dictionary: &[],
+            units: &[],
             template: None,
             jump: None,
             jump_focus: false,

@@ -7,7 +7,7 @@
 use super::rich;
 use super::{EditContext, Editor, name_widget};
 use crate::edit::rich::{Restyle, apply_text_edit};
-use crate::model::{Note, Rich};
+use crate::model::{Heading, Note, Rich};
 use egui::{Id, TextBuffer, Ui};
 use std::ops::Range;
 use std::sync::Arc;
@@ -175,6 +175,38 @@ impl Editor<Note> for NoteEditor<'_> {
             }
             RichField::new(self.name, self.id)
                 .hint("Type the note here")
+                .labelled_by(cx.block_label.take())
+                .ui(ui, &mut value.text, cx);
+        });
+    }
+}
+
+/// A sub-heading among a section's blocks: its level and its words.
+pub struct HeadingEditor<'n> {
+    pub name: &'n str,
+    pub id: Id,
+}
+
+impl Editor<Heading> for HeadingEditor<'_> {
+    fn ui(&mut self, ui: &mut Ui, value: &mut Heading, cx: &mut EditContext<'_>) {
+        ui.horizontal(|ui| {
+            let level_name = format!("{} level", self.name);
+            let mut level = value.printed_level();
+            let combo = egui::ComboBox::from_id_salt(self.id.with("level"))
+                .selected_text(format!("Level {level}"))
+                .show_ui(ui, |ui| {
+                    for choice in Heading::LEVELS {
+                        ui.selectable_value(&mut level, choice, format!("Level {choice}"));
+                    }
+                });
+            name_widget(ui, &combo.response, &level_name);
+            if level != value.level {
+                value.level = level;
+                cx.step();
+            }
+            RichField::new(self.name, self.id)
+                .single_line()
+                .hint("The sub-heading as printed")
                 .labelled_by(cx.block_label.take())
                 .ui(ui, &mut value.text, cx);
         });

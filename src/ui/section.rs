@@ -3,14 +3,14 @@
 
 use super::list::ListEditor;
 use super::orgchart::OrgChartEditor;
-use super::paragraph::{NoteEditor, ParagraphEditor, RichField};
+use super::paragraph::{HeadingEditor, NoteEditor, ParagraphEditor, RichField};
 use super::table::TableEditor;
 use super::{EditContext, Editor, Page, guidance_box, icon_button, name_widget, show_findings};
 use crate::edit::{Edit, ItemOp, block_name};
 use crate::model::nesting::MAX_NESTING;
 use crate::model::{
-    Block, Column, ColumnKind, List, ListItem, Location, Note, OrgChart, Rich, Section, Table,
-    TableKind,
+    Block, Column, ColumnKind, Heading, List, ListItem, Location, Note, OrgChart, Rich, Section,
+    Table, TableKind,
 };
 use egui::{Id, RichText, Ui};
 
@@ -92,7 +92,18 @@ impl Editor<Section> for SectionEditor<'_> {
             });
         }
         ui.horizontal(|ui| {
-            if let Some(block) = add_block_menu(ui, cx) {
+            let mut added = add_block_menu(ui, cx);
+            if ui
+                .button("+ Add sub-heading")
+                .on_hover_text(
+                    "A heading between this section's blocks (an outcome's title, a partner's name); \
+                     printed as a heading, listed in the outline",
+                )
+                .clicked()
+            {
+                added = Some(Block::Heading(Heading::default()));
+            }
+            if let Some(block) = added {
                 cx.edit(Edit::AddBlock {
                     section: here,
                     block: Box::new(block),
@@ -160,6 +171,7 @@ impl SectionEditor<'_> {
                     if crate::template::is_required(template, section) {
                         ui.label(RichText::new("Required by the template").weak());
                     }
+                    super::units::unit_picker(ui, "Section", &mut section.unit, cx);
                 });
                 ui.end_row();
             });
@@ -228,6 +240,7 @@ fn block_editor(
     cx: &mut EditContext<'_>,
 ) {
     match block {
+        Block::Heading(heading) => HeadingEditor { name, id }.ui(ui, heading, cx),
         Block::Paragraph(text) => ParagraphEditor { name, id }.ui(ui, text, cx),
         Block::List(list) => ListEditor { name, id }.ui(ui, list, cx),
         Block::Note(note) => NoteEditor { name, id }.ui(ui, note, cx),

@@ -30,6 +30,9 @@ impl Editor<Table> for TableEditor<'_> {
         for line in &table.caption {
             ui.label(RichText::new(line.to_plain()).strong());
         }
+        if !cx.units.is_empty() {
+            ui.horizontal(|ui| super::units::unit_picker(ui, self.name, &mut table.unit, cx));
+        }
         egui::CollapsingHeader::new("Table layout: caption, columns, header rows, notes")
             .id_salt(self.id.with("layout"))
             .show(ui, |ui| {

@@ -3,9 +3,9 @@
 
 use super::{Intent, Page, severity_colour};
 use crate::edit::{Edit, SectionOp};
-use crate::model::Plan;
 use crate::model::check::{Finding, Severity};
 use crate::model::nesting::MAX_NESTING;
+use crate::model::{Block, Location, Plan, Section};
 use egui::{RichText, Ui};
 
 /// Findings per section path, counted once for the tree.
@@ -91,6 +91,9 @@ pub fn show(
                 });
             });
         });
+        if let Some(intent) = sub_headings(ui, section, &path) {
+            clicked = Some(intent);
+        }
     }
     if focus {
         ui.memory_mut(|m| m.request_focus(selected_item));
@@ -106,6 +109,36 @@ pub fn show(
             n => SectionOp::AddAfter(vec![n - 1]),
         };
         clicked = Some(Intent::Edit(Edit::Sections(op)));
+    }
+    clicked
+}
+
+/// A section's sub-headings, under it and indented by level; a click
+/// opens the section at the sub-heading.
+fn sub_headings(ui: &mut Ui, section: &Section, path: &[usize]) -> Option<Intent> {
+    let mut clicked = None;
+    for (b, block) in section.blocks.iter().enumerate() {
+        let Block::Heading(heading) = block else {
+            continue;
+        };
+        let title = heading.text.to_plain();
+        let title = if title.trim().is_empty() {
+            "(untitled sub-heading)".to_string()
+        } else {
+            title
+        };
+        ui.horizontal(|ui| {
+            let depth = path.len() + usize::from(heading.printed_level()) - 2;
+            ui.add_space(depth as f32 * 14.0);
+            let text = RichText::new(format!("· {title}")).italics();
+            let response = ui
+                .add(egui::Button::selectable(false, text).truncate())
+                .on_hover_text(format!("Go to the sub-heading {title}"));
+            if response.clicked() {
+                let page = Page::Section(path.to_vec());
+                clicked = Some(Intent::Open(page, Some(Location::block(path, b))));
+            }
+        });
     }
     clicked
 }

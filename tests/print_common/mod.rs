@@ -111,6 +111,7 @@ fn cell_words(words: &mut Words, cell: &Cell) {
 fn block_words(words: &mut Words, block: &Block) {
     match block {
         Block::Paragraph(rich) => rich_words(words, rich),
+        Block::Heading(heading) => rich_words(words, &heading.text),
         Block::List(list) => list_words(words, list),
         Block::Note(note) => {
             count_words(words, &note.marker);
