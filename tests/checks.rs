@@ -542,6 +542,9 @@ fn commissioning_activities_without_a_lead_or_decision_date_are_reported() {
                 "warning sections[0]/blocks[0]/rows[1]/cells[{date}]: this commissioning activity has no key decision date"
             ),
         ]
+    );
+}
+
 /// The template's projects table: project, lead, links, deliverables, dates.
 fn projects(rows: Vec<Row>) -> Table {
     let mut table = template::find("operating-plan-2008")

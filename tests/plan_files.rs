@@ -20,11 +20,6 @@ fn sample_text() -> String {
     file::to_ron(&sample_plan()).unwrap()
 }
 
-/// How the version this build writes appears in a file.
-fn current_version() -> String {
-    format!("format_version: {},", planwright::model::FORMAT_VERSION)
-}
-
 fn load_text(text: &str) -> Result<planwright::model::Plan, LoadError> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");

@@ -155,7 +155,7 @@ fn prose(plan: &Plan) -> Vec<Rich> {
                 Block::List(l) => list(l, &mut out),
                 Block::Note(n) => out.push(n.text.clone()),
                 Block::Table(t) => out.extend(t.notes.iter().map(|n| n.text.clone())),
-                Block::OrgChart(_) => {}
+                Block::Heading(_) | Block::OrgChart(_) => {}
             }
         }
     }

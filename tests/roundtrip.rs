@@ -202,7 +202,17 @@ fn section() -> impl Strategy<Value = Section> {
         text(),
     )
         .prop_map(
-            |(slot, part, number, heading, guidance, required, new_page, (blocks, comments), unit)| {
+            |(
+                slot,
+                part,
+                number,
+                heading,
+                guidance,
+                required,
+                new_page,
+                (blocks, comments),
+                unit,
+            )| {
                 Section {
                     slot,
                     part,

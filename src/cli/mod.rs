@@ -310,13 +310,7 @@ fn outline(path: &Path) -> ExitCode {
 
 /// Lays out and writes the PDF; reports the page count, the time taken and
 /// every warning (nothing is dropped silently).
-fn render(
-    path: &Path,
-    output: &Path,
-    force: bool,
-    review: bool,
-    unit: Option<&str>,
-) -> ExitCode {
+fn render(path: &Path, output: &Path, force: bool, review: bool, unit: Option<&str>) -> ExitCode {
     render_with(path, output, force, review, unit, pdf::render)
 }
 
@@ -510,7 +504,10 @@ mod tests {
             b"%PDF-1.7 the earlier print"
         );
 
-        assert_eq!(render(&plan, &output, false, false, None), ExitCode::SUCCESS);
+        assert_eq!(
+            render(&plan, &output, false, false, None),
+            ExitCode::SUCCESS
+        );
         assert!(std::fs::read(&output).unwrap().len() > 10_000);
     }
 }

@@ -88,6 +88,7 @@ fn check_comments(plan: &Plan, out: &mut Vec<Finding>) {
                 super::comment::summary(placed.comment)
             ),
             location: placed.location,
+            unit: None,
         });
     }
 }

@@ -11,6 +11,8 @@ pub fn text_of_blocks(blocks: &[Block], f: &mut dyn FnMut(&str)) {
     for block in blocks {
         match block {
             Block::Paragraph(text) => f(&text.to_plain()),
+            // A sub-heading titles what follows; alone it is no content.
+            Block::Heading(_) => {}
             Block::Note(note) => f(&note.text.to_plain()),
             Block::List(list) => list_text(list, f),
             Block::OrgChart(chart) => {

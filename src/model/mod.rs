@@ -4,8 +4,8 @@
 pub mod arithmetic;
 mod block;
 pub mod check;
-mod content;
 pub mod comment;
+mod content;
 pub mod figure;
 pub mod file;
 pub mod migrate;
@@ -21,8 +21,8 @@ mod unit;
 pub mod unit_check;
 
 pub use block::{Block, Heading, List, ListItem, ListStyle, Note, OrgBox, OrgChart};
-pub use content::{has_own_words, text_of_blocks};
 pub use comment::{Comment, CommentId, Reply};
+pub use content::{has_own_words, text_of_blocks};
 pub use table::{
     Cell, CellBlock, Column, ColumnKind, HeaderCell, Rating, Row, RowKind, RowSpan, Table,
     TableKind,

@@ -78,6 +78,7 @@ fn mark(plan: &mut Plan, at: &Location, n: usize) {
             }
         }
         (Block::Paragraph(text), _) => text.0.push(number_mark(n)),
+        (Block::Heading(heading), _) => heading.text.0.push(number_mark(n)),
         (Block::Note(note), _) => note.text.0.push(number_mark(n)),
         (Block::List(list), _) => match list.items.first_mut() {
             Some(item) => item.text.0.push(number_mark(n)),

@@ -198,6 +198,9 @@ impl Roller {
     fn block(&mut self, block: &mut Block, here: &Location) {
         match block {
             Block::Paragraph(text) => self.mention(text, here, "paragraph"),
+            Block::Heading(heading) => {
+                self.rich(&mut heading.text, Moves::PlanYears, here, "sub-heading")
+            }
             Block::List(list) => self.list(list, here, "list item"),
             Block::Note(note) => self.mention(&note.text, here, "note"),
             Block::Table(table) => self.table(table, here),

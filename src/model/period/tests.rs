@@ -217,6 +217,8 @@ fn the_plan_year_is_read_from_the_cover() {
         contents: Default::default(),
         body_title: "ANNUAL OPERATING PLAN 2008/09".into(),
         rating_scale: Vec::new(),
+        dictionary: Vec::new(),
+        units: Vec::new(),
         sections: Vec::new(),
     };
     assert_eq!(plan_year(&plan).map(|l| l.year), Some(2008));
