@@ -7,7 +7,7 @@ use super::compose::Composer;
 use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Part, Place, Role};
+use super::{Colour, Item, Part, Place, Role, RunTag};
 use crate::model::{Block, Location, OrgChart, Section};
 
 /// The chunks of `sections` (the plan's top-level sections from index
@@ -157,7 +157,7 @@ fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks
             let style = composer.body_style();
             composer.list_lines(list, 0.0, width, &style)
         }
-        Block::Note(note) => composer.note_lines(note, 0.0, width),
+        Block::Note(note) => composer.note_lines(note, 0.0, width, 0),
         Block::OrgChart(chart) => org_chart(composer, chart, composer.body_width()),
         Block::Table(t) => {
             let id = composer.next_table_id();
@@ -196,6 +196,7 @@ fn org_chart(composer: &mut Composer, chart: &OrgChart, width: f32) -> Vec<LineB
         rows.extend(boxes.chunks(MAX_PER_ROW).map(<[_]>::to_vec));
     }
     let mut out = Vec::new();
+    let mut box_index: u16 = 0;
     for (r, row) in rows.iter().enumerate() {
         let n = row.len() as f32;
         let box_width = ((width - GAP * (n - 1.0)) / n).min(150.0);
@@ -207,6 +208,8 @@ fn org_chart(composer: &mut Composer, chart: &OrgChart, width: f32) -> Vec<LineB
         let mut boxes = Vec::new();
         for (i, org_box) in row.iter().enumerate() {
             let x = left + i as f32 * (box_width + GAP);
+            let style = style.clone().tagged(RunTag::ChartBox(box_index));
+            box_index = box_index.saturating_add(1);
             let pieces: Vec<Piece> = org_box
                 .lines
                 .iter()

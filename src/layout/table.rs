@@ -11,7 +11,7 @@ use super::compose::plain_pieces;
 use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Orientation, Part, Place, Role};
+use super::{Colour, Item, Orientation, Part, Place, Role, RunTag};
 use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
 /// Between a caption and its table.
@@ -179,8 +179,8 @@ pub fn table_chunks(
     composer.warnings.place = Place::Body(place.clone());
     keep_rows_together(&mut rows, &table.rows, page_height);
     chunks.extend(rows);
-    for note in &table.notes {
-        let lines = composer.note_lines(note, 0.0, body_width);
+    for (n, note) in table.notes.iter().enumerate() {
+        let lines = composer.note_lines(note, 0.0, body_width, n);
         chunks.extend(line_chunks(lines, 3.0, false));
     }
     if layout.figures.iter().any(|f| f.slots > 0) && !composer.rating_key_printed {
@@ -562,6 +562,7 @@ impl TableLayout<'_> {
         let cells: Vec<Vec<LineBox>> = if row.kind == RowKind::Group {
             let (x, width) = self.inner(0, last_column);
             let cell = row.cells.first().cloned().unwrap_or_default();
+            let style = style.clone().tagged(RunTag::RowHeader);
             vec![composer.cell_lines(&cell, x, width, Align::Left, &style)]
         } else {
             (0..self.column_count())

@@ -12,7 +12,7 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
     let ids: Vec<ObjectId> = (structure.elements.iter())
         .map(|_| doc.new_object_id())
         .collect();
-    for (element, &id) in structure.elements.iter().zip(&ids) {
+    for (index, (element, &id)) in structure.elements.iter().zip(&ids).enumerate() {
         let first_page = element.kids.iter().find_map(|kid| match kid {
             Kid::Content { page, .. } => Some(*page),
             Kid::Element(_) | Kid::Annotation { .. } => None,
@@ -46,6 +46,13 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
         ]);
         if let Some(page) = first_page {
             dict.set("Pg", pages[page]);
+        }
+        if let Some(alt) = &element.alt {
+            dict.set("Alt", text_string(alt));
+        }
+        if element.tag == "Note" {
+            // PDF/UA wants every note to have an ID of its own.
+            dict.set("ID", Object::string_literal(format!("note{index}")));
         }
         if element.tag == "TH" {
             // Header rows head the columns beneath them; a headerless
