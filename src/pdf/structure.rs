@@ -35,8 +35,9 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
                 ])),
             })
             .collect();
+        // No /Type: it is optional, and thousands of elements are
+        // written (and, in object streams, serialized) each time.
         let mut dict = Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"StructElem".to_vec())),
             ("S", Object::Name(element.tag.as_bytes().to_vec())),
             (
                 "P",
