@@ -1,9 +1,11 @@
 //! The tagged PDF's logical structure, built from what the layout
 //! recorded: each placed part of the plan (heading, line, caption, table
-//! row) owns the items that draw it, and a table's runs know their cell.
+//! row) owns the items that draw it, a table's runs know their cell, and
+//! a run's [`RunTag`] says what its part does not (a list item, a note, a
+//! structure chart's box, a rating, a group row's label, the cover title).
 //! Furniture (running header, footer, watermark, rules, fills, a table's
-//! header rows repeated on a continuation page) is an artifact, never
-//! read aloud.
+//! header rows repeated on a continuation page, a contents entry's leader
+//! and page number) is an artifact, never read aloud.
 
 mod lists;
 
