@@ -26,6 +26,8 @@ struct Tree {
     body_rows: usize,
     /// Figures without alternative text and notes without an ID.
     figures_without_alt: usize,
+    /// The figures' alternative texts.
+    alts: Vec<String>,
     notes_without_id: usize,
     /// Each element with marked content of its own: its type and its
     /// content, in reading order.
@@ -62,6 +64,9 @@ fn walk(pdf: &Pdf, pages: &BTreeMap<ObjectId, u32>, element: &Dictionary, tree: 
         tree.body_rows += usize::from(name(parent, b"S") == "TBody");
     }
     tree.figures_without_alt += usize::from(kind == "Figure" && element.get(b"Alt").is_err());
+    if let Ok(Object::String(alt, _)) = element.get(b"Alt") {
+        tree.alts.push(String::from_utf8_lossy(alt).into_owned());
+    }
     tree.notes_without_id += usize::from(kind == "Note" && element.get(b"ID").is_err());
     *tree.kinds.entry(kind.clone()).or_default() += 1;
     let page = element
@@ -517,6 +522,19 @@ fn the_tree_has_an_element_for_every_list_note_figure_and_row() {
         assert_eq!(read, expected, "{name}: {:?}", tree.kinds);
         assert!(count("Lbl") <= count("LI") && count("LBody") <= count("LI"));
         assert_eq!(tree.figures_without_alt, 0, "{name}: a Figure without /Alt");
+        // A structure chart's alternative text names every box.
+        let alts = tree.alts.join(" ");
+        let boxes = (plan.walk_sections().into_iter())
+            .flat_map(|(_, section)| &section.blocks)
+            .filter_map(|block| match block {
+                Block::OrgChart(chart) => Some(&chart.boxes),
+                _ => None,
+            })
+            .flatten();
+        for line in boxes.flat_map(|b| &b.lines).filter(|l| l.is_ascii()) {
+            let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(alts.contains(&words), "{name}: {words:?} not in {alts:?}");
+        }
         assert_eq!(tree.notes_without_id, 0, "{name}: a Note without /ID");
         // The cover's title is the document's first heading.
         let (_, title) = (tree.leaves.iter().find(|(kind, _)| kind == "H1")).unwrap();
