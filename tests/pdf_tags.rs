@@ -543,3 +543,23 @@ fn the_tree_has_an_element_for_every_list_note_figure_and_row() {
         assert_eq!(words(&title), words(&plan.cover.title), "{name}");
     }
 }
+
+/// The cross-reference stream (an entry for each of thousands of
+/// structure elements) is deflated, and the file still reads.
+#[test]
+fn the_cross_reference_stream_is_compressed() {
+    let (name, plan) = plans().pop().unwrap();
+    let bytes = render(&lay_out(&plan)).unwrap();
+    let start = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let tail = String::from_utf8_lossy(&bytes[start + 9..]);
+    let offset: usize = tail.split_whitespace().next().unwrap().parse().unwrap();
+    let end = bytes[offset..]
+        .windows(6)
+        .position(|w| w == b"stream")
+        .unwrap();
+    let dict = String::from_utf8_lossy(&bytes[offset..offset + end]);
+    assert!(dict.contains("/XRef"), "{name}: {dict}");
+    assert!(dict.contains("/Filter/FlateDecode"), "{name}: {dict}");
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    assert_eq!(pdf.get_pages().len(), lay_out(&plan).pages.len(), "{name}");
+}
