@@ -185,11 +185,13 @@ fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
     })?;
     // The structure tree is thousands of small objects: in compressed
     // object streams they cost a fifth of what they do written loose.
+    // Deflated at the default level (not the fastest): 12 KB less on the
+    // largest seed, keeping tagging under 40 % of the untagged size.
     let options = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
         .max_objects_per_stream(500)
-        .compression_level(1)
+        .compression_level(6)
         .build();
     let mut bytes = Vec::new();
     doc.save_with_options(&mut bytes, options)
