@@ -77,10 +77,15 @@ fn pdf_starts(bytes: &[u8], document: &layout::Document) -> Vec<Vec<(f32, f32)>>
                     for item in items {
                         match item {
                             Object::String(s, _) if s.is_empty() => {}
-                            Object::String(..) => {
+                            Object::String(codes, _) => {
                                 starts.push((x, y));
                                 let run = runs.next().expect("no more runs than strings");
                                 x += run.width;
+                                // A run that ends a line of its words is
+                                // drawn with a space after it (two bytes a code).
+                                if codes.len() / 2 > run.text.chars().count() {
+                                    x += run.face.width(" ", run.size);
+                                }
                             }
                             adjust => x -= number(&adjust) * size / 1000.0,
                         }

@@ -7,7 +7,7 @@ use super::compose::Composer;
 use super::fonts::Face;
 use super::table;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Part, Place, Role};
+use super::{Colour, Item, Part, Place, Role, RunTag};
 use crate::model::{Block, Heading, Location, OrgChart, Section};
 
 /// The chunks of `sections` (the plan's top-level sections from index
@@ -256,7 +256,7 @@ fn block_chunks(composer: &mut Composer, block: &Block, place: &Location, chunks
             let style = composer.body_style();
             composer.list_lines(list, 0.0, width, &style)
         }
-        Block::Note(note) => composer.note_lines(note, 0.0, width),
+        Block::Note(note) => composer.note_lines(note, 0.0, width, 0),
         Block::OrgChart(chart) => org_chart(composer, chart, composer.body_width()),
         // Laid out with its outline entry by `sub_heading_chunks`.
         Block::Heading(_) => return,
@@ -297,6 +297,7 @@ fn org_chart(composer: &mut Composer, chart: &OrgChart, width: f32) -> Vec<LineB
         rows.extend(boxes.chunks(MAX_PER_ROW).map(<[_]>::to_vec));
     }
     let mut out = Vec::new();
+    let mut box_index: u16 = 0;
     for (r, row) in rows.iter().enumerate() {
         let n = row.len() as f32;
         let box_width = ((width - GAP * (n - 1.0)) / n).min(150.0);
@@ -308,6 +309,8 @@ fn org_chart(composer: &mut Composer, chart: &OrgChart, width: f32) -> Vec<LineB
         let mut boxes = Vec::new();
         for (i, org_box) in row.iter().enumerate() {
             let x = left + i as f32 * (box_width + GAP);
+            let style = style.clone().tagged(RunTag::ChartBox(box_index));
+            box_index = box_index.saturating_add(1);
             let pieces: Vec<Piece> = org_box
                 .lines
                 .iter()

@@ -8,7 +8,7 @@ use super::boxes::{LineBox, Typography, leading};
 use super::figures::{scale_length, slots};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, break_lines, rich_pieces, set_lines};
-use super::{Colour, Orientation, PageSettings, Role};
+use super::{Colour, ListPlace, Orientation, PageSettings, Role, RunTag};
 use crate::model::{Cell, CellBlock, List, ListStyle, Note, Plan, Rich};
 use crate::template;
 
@@ -97,8 +97,15 @@ impl<'a> Composer<'a> {
         let markers: Vec<String> = (0..list.items.len()).map(|i| list.marker(i)).collect();
         let indent = list_indent(list, style);
         let leading = leading(style.size);
+        // A nested list's style carries the item it is in.
+        let parent = match style.tag {
+            RunTag::List(place) => place,
+            _ => ListPlace::default(),
+        };
         let mut out = Vec::new();
-        for (item, marker) in list.items.iter().zip(&markers) {
+        for (i, (item, marker)) in list.items.iter().zip(&markers).enumerate() {
+            let place = parent.child(i);
+            let style = &style.clone().tagged(RunTag::List(place));
             let pieces = rich_pieces(&item.text, style);
             let mut lines =
                 self.text_lines(&pieces, x + indent, width - indent, Align::Left, leading);
@@ -114,7 +121,7 @@ impl<'a> Composer<'a> {
                 } else {
                     Role::Content
                 };
-                let marker_style = style.clone().role(role);
+                let marker_style = (style.clone().role(role)).tagged(RunTag::List(place.marker()));
                 let mut set = self.text_lines(
                     &[Piece::new(marker.clone(), marker_style)],
                     x,
@@ -135,10 +142,12 @@ impl<'a> Composer<'a> {
         out
     }
 
-    /// A note in smaller type, its marker hanging in the margin of the text.
-    pub fn note_lines(&mut self, note: &Note, x: f32, width: f32) -> Vec<LineBox> {
+    /// A note in smaller type, its marker hanging in the margin of the
+    /// text; `index` tells a block's notes apart.
+    pub fn note_lines(&mut self, note: &Note, x: f32, width: f32, index: usize) -> Vec<LineBox> {
         let size = self.typography.small;
-        let style = Style::new(Face::Regular, size).coloured(Colour::MUTED);
+        let style = (Style::new(Face::Regular, size).coloured(Colour::MUTED))
+            .tagged(RunTag::Note(index.min(usize::from(u16::MAX)) as u16));
         let mut pieces = Vec::new();
         if !note.marker.is_empty() {
             pieces.push(Piece::new(format!("{} ", note.marker), style.clone()));
@@ -175,7 +184,10 @@ impl<'a> Composer<'a> {
                     let pieces = self.rating_pieces(rating.band, &rating.label, style);
                     self.text_lines(&pieces, x, width, align, leading)
                 }
-                CellBlock::List(list) => self.list_lines(list, x, width, style),
+                CellBlock::List(list) => {
+                    let place = RunTag::List(ListPlace::cell_block(i));
+                    self.list_lines(list, x, width, &style.clone().tagged(place))
+                }
             };
             if let Some(first) = lines.first_mut().filter(|_| !out.is_empty()) {
                 first.space_before = first
@@ -191,8 +203,11 @@ impl<'a> Composer<'a> {
     /// ` ●●●○○ Acceptable`: a slot for each band of the plan's scale, the
     /// filled ones in the band's colour, then the label.
     pub fn rating_pieces(&mut self, band: u8, label: &str, style: &Style) -> Vec<Piece> {
-        let mut pieces = vec![Piece::new(" ", style.clone())];
-        pieces.extend(self.slot_pieces(band, style));
+        // The space before the slots is read with them, as their words.
+        let slots = self.slot_pieces(band, style);
+        let tag = slots.first().map_or(style.tag, |piece| piece.style.tag);
+        let mut pieces = vec![Piece::new(" ", style.clone().tagged(tag))];
+        pieces.extend(slots);
         if !label.trim().is_empty() {
             pieces.push(Piece::new(format!(" {label}"), style.clone()));
         }
@@ -210,8 +225,10 @@ impl<'a> Composer<'a> {
             }),
             None => Colour::grey(0.5),
         };
-        let (filled, empty) = slots(band, scale_length(self.plan));
-        let marker = style.clone().role(Role::Marker);
+        let scale = scale_length(self.plan);
+        let (filled, empty) = slots(band, scale);
+        let of = scale.min(usize::from(u8::MAX)) as u8;
+        let marker = (style.clone().role(Role::Marker)).tagged(RunTag::Rating { band, of });
         let mut pieces = Vec::new();
         if !filled.is_empty() {
             pieces.push(Piece::new(filled, marker.clone().coloured(colour)));

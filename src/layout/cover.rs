@@ -10,7 +10,7 @@ use super::compose::plain_pieces;
 use super::fonts::Face;
 use super::furniture::printed_status;
 use super::text::{Align, Style, break_lines};
-use super::{Colour, Item, Orientation, Page, PageKind, Role};
+use super::{Colour, Item, Orientation, Page, PageKind, Role, RunTag};
 
 /// A block of the cover, laid out from its own top.
 #[derive(Default)]
@@ -128,7 +128,7 @@ fn title_group(composer: &mut Composer, width: f32) -> Group {
     let cover = &composer.plan.cover;
     let size = composer.typography.body;
     let mut group = Group::default();
-    let style = accent(size * 2.6, Face::Bold);
+    let style = accent(size * 2.6, Face::Bold).tagged(RunTag::Title);
     let title_width = balanced_width(&cover.title, &style, width);
     let lines = text_lines(composer, &cover.title, &style, 0.0, title_width);
     group.push_lines(lines, 0.0);

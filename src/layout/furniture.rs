@@ -4,7 +4,7 @@
 use super::boxes::rule;
 use super::fonts::Face;
 use super::text::{Align, Style};
-use super::{Colour, Item, Orientation, Page, PageSettings, Rect, Role, TextRun};
+use super::{Colour, Item, Orientation, Page, PageSettings, Rect, Role, RunTag, TextRun};
 use crate::model::{Plan, PlanState};
 
 /// Where the plan stands, as its pages say it, and the watermark that
@@ -67,6 +67,7 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
         width,
         cell: None,
         placed: None,
+        tag: RunTag::Plain,
     })]
 }
 
@@ -225,5 +226,6 @@ fn watermark(page: &Page, text: &str) -> Item {
         width,
         cell: None,
         placed: None,
+        tag: RunTag::Plain,
     })
 }

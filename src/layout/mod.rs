@@ -19,6 +19,7 @@ mod page;
 mod pageflow;
 mod rowsplit;
 mod rules;
+mod run_tag;
 mod table;
 mod text;
 
@@ -26,6 +27,7 @@ pub use fonts::Face;
 pub use furniture::printed_status;
 pub use page::*;
 pub use pageflow::{FlowWarning, SHORT_PAGE, page_flow};
+pub use run_tag::{ListPlace, RunTag};
 
 use crate::model::{Plan, Section};
 use compose::Composer;

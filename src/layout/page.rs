@@ -1,6 +1,7 @@
 //! What the layout produces: pages of text runs, lines, fills and links
 //! placed in points, and the paper they are placed on.
 
+use super::RunTag;
 use super::fonts::{self, Face};
 use crate::model::Location;
 use std::collections::BTreeSet;
@@ -214,6 +215,8 @@ pub struct TextRun {
     /// The part of the plan it prints, by index in its page's `placed`
     /// (none for furniture, the cover and the contents).
     pub placed: Option<usize>,
+    /// What the run is to a screen reader where its part does not say.
+    pub tag: RunTag,
 }
 
 impl TextRun {

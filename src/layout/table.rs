@@ -11,7 +11,7 @@ use super::compose::plain_pieces;
 use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Part, Place, Role};
+use super::{Colour, Item, Orientation, Part, Place, Role, RunTag};
 use crate::model::spans::SpanMap;
 use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
@@ -133,8 +133,8 @@ pub fn table_chunks(
     keep::keep_rows_together(&mut rows, &table.rows, page_height);
     layout.merged_cells(composer, &mut rows);
     chunks.extend(rows);
-    for note in &table.notes {
-        let lines = composer.note_lines(note, 0.0, body_width);
+    for (n, note) in table.notes.iter().enumerate() {
+        let lines = composer.note_lines(note, 0.0, body_width, n);
         chunks.extend(line_chunks(lines, 3.0, false));
     }
     if layout.figures.iter().any(|f| f.slots > 0) && !composer.rating_key_printed {
@@ -498,6 +498,7 @@ impl TableLayout<'_> {
         let cells: Vec<Vec<LineBox>> = if label_only {
             let (x, width) = self.inner(0, last_column);
             let cell = row.cells.first().cloned().unwrap_or_default();
+            let style = style.clone().tagged(RunTag::RowHeader);
             vec![composer.cell_lines(&cell, x + indent, width - indent, Align::Left, &style)]
         } else {
             (0..self.column_count())

@@ -3,7 +3,7 @@
 //! rather than overflowing.
 
 use super::fonts::{ASCENT, DESCENT, Face};
-use super::{Colour, Item, LinkTarget, Rect, Role, TextRun, Warnings};
+use super::{Colour, Item, LinkTarget, Rect, Role, RunTag, TextRun, Warnings};
 use crate::model::Rich;
 
 /// Superscripts print at this fraction of the size, raised by `RAISE`.
@@ -24,6 +24,8 @@ pub struct Style {
     pub underline: bool,
     pub superscript: bool,
     pub link: Option<String>,
+    /// What its runs are in the tagged PDF.
+    pub tag: RunTag,
 }
 
 impl Style {
@@ -36,7 +38,12 @@ impl Style {
             underline: false,
             superscript: false,
             link: None,
+            tag: RunTag::Plain,
         }
+    }
+
+    pub fn tagged(self, tag: RunTag) -> Style {
+        Style { tag, ..self }
     }
 
     pub fn coloured(self, colour: Colour) -> Style {
@@ -487,6 +494,7 @@ pub fn set_lines(
                 width: fragment.width,
                 cell: None,
                 placed: None,
+                tag: style.tag,
             };
             if let Some(uri) = &style.link {
                 items.push(Item::Link {

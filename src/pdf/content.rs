@@ -6,7 +6,7 @@
 
 use super::embed::Subsets;
 use super::tags::{Artifact, Mark};
-use crate::layout::{Colour, Face, Item, Page, Role, TextRun};
+use crate::layout::{Colour, Face, Item, Page, Role, RunTag, TextRun};
 
 /// Writes one page's operators into bytes.
 pub struct ContentWriter<'s> {
@@ -40,14 +40,19 @@ impl<'s> ContentWriter<'s> {
             open_run: None,
             mark: None,
         };
+        let spaced = line_ends(page, tags);
         writer.out.extend_from_slice(b"0 J\n");
-        for (item, &tag) in page.items.iter().zip(tags) {
-            if !matches!(item, Item::Link { .. }) {
-                writer.set_mark(tag);
+        for (i, (item, &tag)) in page.items.iter().zip(tags).enumerate() {
+            if matches!(item, Item::Link { .. }) {
+                continue;
+            }
+            if writer.mark != Some(tag) {
+                let words = rating_words(&page.items[i..], &spaced[i..]);
+                writer.set_mark(tag, words.as_deref());
             }
             match item {
                 Item::Text(run) if run.role == Role::Watermark => writer.outlined(run),
-                Item::Text(run) => writer.text(run),
+                Item::Text(run) => writer.text(run, spaced[i]),
                 Item::Line {
                     from,
                     to,
@@ -72,13 +77,10 @@ impl<'s> ContentWriter<'s> {
         writer.out
     }
 
-    /// Starts marked content for `mark` unless it is already open. A
-    /// sequence may not straddle a text object's end, so each starts and
-    /// ends outside one.
-    fn set_mark(&mut self, mark: Mark) {
-        if self.mark == Some(mark) {
-            return;
-        }
+    /// Starts marked content for `mark`, to be read as `words` if given.
+    /// A sequence may not straddle a text object's end, so each starts
+    /// and ends outside one.
+    fn set_mark(&mut self, mark: Mark, words: Option<&str>) {
         self.end_text();
         if self.mark.is_some() {
             self.out.extend_from_slice(b"EMC\n");
@@ -88,6 +90,12 @@ impl<'s> ContentWriter<'s> {
             Mark::Content { mcid, .. } => {
                 self.out.extend_from_slice(b"/Span <</MCID ");
                 integer(&mut self.out, mcid.into());
+                if let Some(words) = words {
+                    // ASCII words and digits: a literal string as is.
+                    self.out.extend_from_slice(b" /ActualText (");
+                    self.out.extend_from_slice(words.as_bytes());
+                    self.out.push(b')');
+                }
                 self.out.extend_from_slice(b">> BDC\n");
             }
             Mark::Artifact(Artifact::Layout) => {
@@ -179,9 +187,14 @@ impl<'s> ContentWriter<'s> {
         self.out.extend_from_slice(b" Do Q\n");
     }
 
-    fn text(&mut self, run: &TextRun) {
+    /// Draws `run`, and a space after it when `spaced` (see [`line_ends`]).
+    fn text(&mut self, run: &TextRun, spaced: bool) {
         let Some(subset) = self.subsets.get(run.face) else {
             return;
+        };
+        let width = match spaced {
+            true => run.width + run.face.width(" ", run.size),
+            false => run.width,
         };
         // A run that carries on the last one's line (a table row's cells)
         // joins its TJ array: the gap becomes a spacing adjustment.
@@ -195,8 +208,8 @@ impl<'s> ContentWriter<'s> {
             self.out.push(b' ');
             number(&mut self.out, -(run.x - pen) * 1000.0 / run.size);
             self.out.push(b' ');
-            subset.encode(&run.text, &mut self.out);
-            self.open_run = Some((face, size, colour, baseline, run.x + run.width));
+            subset.encode(&run.text, spaced, &mut self.out);
+            self.open_run = Some((face, size, colour, baseline, run.x + width));
             return;
         }
         self.close_run();
@@ -222,14 +235,8 @@ impl<'s> ContentWriter<'s> {
         // Absolute placement: `Tm` replaces the text matrix.
         self.numbers(&[run.x, self.page_height - run.baseline]);
         self.out.extend_from_slice(b"Tm [");
-        subset.encode(&run.text, &mut self.out);
-        self.open_run = Some((
-            run.face,
-            run.size,
-            run.colour,
-            run.baseline,
-            run.x + run.width,
-        ));
+        subset.encode(&run.text, spaced, &mut self.out);
+        self.open_run = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
         if run.rotation != 0.0 || run.underline {
             self.close_run();
         }
@@ -239,6 +246,45 @@ impl<'s> ContentWriter<'s> {
             self.line((run.x, under), (end, under), run.size * 0.06, run.colour);
         }
     }
+}
+
+/// What a rating's slots say when they start `items` (they have a
+/// marked content sequence of their own): ", 4 of 5," and the space
+/// drawn after them, if any.
+fn rating_words(items: &[Item], spaced: &[bool]) -> Option<String> {
+    let tag = items.first()?.as_text()?.tag;
+    let RunTag::Rating { band, of } = tag else {
+        return None;
+    };
+    let last = (items.iter().zip(spaced))
+        .take_while(|(item, _)| item.as_text().is_some_and(|run| run.tag == tag))
+        .last()
+        .is_some_and(|(_, &spaced)| spaced);
+    Some(format!(", {band} of {of},{}", if last { " " } else { "" }))
+}
+
+/// Which of a page's runs end a line of their words: the last run on a
+/// line, or one followed by a gap. Each is drawn with a space after it,
+/// so text read from the structure (which joins an element's lines as
+/// drawn) keeps its words apart; a word broken across lines gets none.
+fn line_ends(page: &Page, tags: &[Mark]) -> Vec<bool> {
+    let mut spaced = vec![false; page.items.len()];
+    let mut next: Option<&TextRun> = None;
+    for (i, item) in page.items.iter().enumerate().rev() {
+        let Item::Text(run) = item else {
+            continue;
+        };
+        let content = matches!(tags.get(i), Some(Mark::Content { .. }));
+        let ends_word = !run.joins_next && !run.text.is_empty() && !run.text.ends_with(' ');
+        let carries_on = next.is_some_and(|next| {
+            let end = run.x + run.width;
+            let same_line = (next.baseline - run.baseline).abs() < run.size.max(next.size) / 2.0;
+            next.text.starts_with(' ') || (same_line && (next.x - end).abs() < 0.5)
+        });
+        spaced[i] = content && ends_word && !carries_on;
+        next = Some(run);
+    }
+    spaced
 }
 
 /// Watermarks as form objects: each text once, as filled glyph outlines in

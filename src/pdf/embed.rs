@@ -29,7 +29,8 @@ impl Subsets {
         let mut drawn: [Vec<Option<char>>; 4] = Default::default();
         for run in document.pages.iter().flat_map(|page| page.text_runs()) {
             let glyphs = &mut drawn[run.face as usize];
-            for c in run.text.chars() {
+            // A space too: the writer ends lines with one (see `content`).
+            for c in run.text.chars().chain([' ']) {
                 let gid = usize::from(run.face.glyph(c).unwrap_or(0));
                 if gid >= glyphs.len() {
                     glyphs.resize(gid + 1, None);
@@ -82,10 +83,12 @@ fn hex4(out: &mut Vec<u8>, value: u16) {
 }
 
 impl Subset {
-    /// Writes `text` as a hex string of subset codes.
-    pub fn encode(&self, text: &str, out: &mut Vec<u8>) {
+    /// Writes `text` (and a space after it when `spaced`) as a hex
+    /// string of subset codes.
+    pub fn encode(&self, text: &str, spaced: bool, out: &mut Vec<u8>) {
         out.push(b'<');
-        for c in text.chars() {
+        let space = spaced.then_some(' ');
+        for c in text.chars().chain(space) {
             let gid = self.face.glyph(c).unwrap_or(0);
             hex4(out, self.codes.get(usize::from(gid)).copied().unwrap_or(0));
         }

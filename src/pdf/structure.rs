@@ -12,7 +12,7 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
     let ids: Vec<ObjectId> = (structure.elements.iter())
         .map(|_| doc.new_object_id())
         .collect();
-    for (element, &id) in structure.elements.iter().zip(&ids) {
+    for (index, (element, &id)) in structure.elements.iter().zip(&ids).enumerate() {
         let first_page = element.kids.iter().find_map(|kid| match kid {
             Kid::Content { page, .. } => Some(*page),
             Kid::Element(_) | Kid::Annotation { .. } => None,
@@ -35,8 +35,9 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
                 ])),
             })
             .collect();
+        // No /Type: it is optional, and thousands of elements are
+        // written (and, in object streams, serialized) each time.
         let mut dict = Dictionary::from_iter(vec![
-            ("Type", Object::Name(b"StructElem".to_vec())),
             ("S", Object::Name(element.tag.as_bytes().to_vec())),
             (
                 "P",
@@ -46,6 +47,13 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
         ]);
         if let Some(page) = first_page {
             dict.set("Pg", pages[page]);
+        }
+        if let Some(alt) = &element.alt {
+            dict.set("Alt", text_string(alt));
+        }
+        if element.tag == "Note" {
+            // PDF/UA wants every note to have an ID of its own.
+            dict.set("ID", Object::string_literal(format!("note{index}")));
         }
         let mut attributes = vec![("O", Object::Name(b"Table".to_vec()))];
         if element.tag == "TH" {

@@ -1,11 +1,17 @@
 //! The tagged PDF's logical structure, built from what the layout
 //! recorded: each placed part of the plan (heading, line, caption, table
-//! row) owns the items that draw it, and a table's runs know their cell.
+//! row) owns the items that draw it, a table's runs know their cell, and
+//! a run's [`RunTag`] says what its part does not (a list item, a note, a
+//! structure chart's box, a rating, a group row's label, the cover title).
 //! Furniture (running header, footer, watermark, rules, fills, a table's
-//! header rows repeated on a continuation page) is an artifact, never
-//! read aloud.
+//! header rows repeated on a continuation page, a contents entry's leader
+//! and page number) is an artifact, never read aloud.
 
-use crate::layout::{Document, Item, LinkTarget, Page, PageKind, Part, Rect, Role};
+mod lists;
+
+use crate::layout::{
+    Document, Item, LinkTarget, Page, PageKind, Part, Rect, Role, RunTag, TextRun,
+};
 use crate::model::Location;
 use std::collections::HashMap;
 
@@ -38,11 +44,13 @@ pub struct Element {
     pub tag: &'static str,
     pub parent: Option<usize>,
     pub kids: Vec<Kid>,
-    /// A TH that heads its row (the first cell of a table printed with
-    /// no header rows) rather than its column.
+    /// A TH that heads its row (a group row's label, or the first cell
+    /// of a table printed with no header rows) rather than its column.
     pub heads_row: bool,
     /// A table cell merged over this many rows (0 or 1: not merged).
     pub row_span: u16,
+    /// A Figure's alternative text: what its boxes say.
+    pub alt: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -91,8 +99,9 @@ struct Builder {
     sections: HashMap<Vec<usize>, usize>,
     /// Each table's element and its THead and TBody once made.
     tables: HashMap<TableKey, (usize, Option<usize>, Option<usize>)>,
-    /// Headings, paragraphs, captions and table rows, by what they print.
-    parts: HashMap<(Location, Part), usize>,
+    /// Headings, paragraphs, notes, figures, captions and table rows, by
+    /// what they print and what kind of words they are.
+    parts: HashMap<(Location, Part, RunTag), usize>,
     /// A row's cells by column.
     cells: HashMap<(usize, u16), usize>,
     /// The last header row made and the last column in it.
@@ -101,6 +110,14 @@ struct Builder {
     container: usize,
     /// The contents page's TOC, once made.
     toc: Option<usize>,
+    /// The cover's title, once made.
+    title: Option<usize>,
+    /// The lists being read (see `lists`).
+    lists: lists::Lists,
+    /// Each figure's last box, whose words its alternative text ends with.
+    figure_boxes: HashMap<usize, u16>,
+    /// The page's placed parts whose rows have their TR.
+    rows_made: usize,
 }
 
 impl Builder {
@@ -112,6 +129,7 @@ impl Builder {
             kids: Vec::new(),
             heads_row: false,
             row_span: 0,
+            alt: None,
         });
         if let Some(parent) = parent {
             self.structure.elements[parent].kids.push(Kid::Element(id));
@@ -162,59 +180,108 @@ impl Builder {
         id
     }
 
-    /// The element a placed part's text belongs in; `cell` for a table's.
-    fn element(&mut self, place: &Location, part: Part, cell: Option<u16>) -> usize {
-        match part {
-            Part::TableHeader => return self.header_cell(place, cell.unwrap_or(0)),
-            Part::Row => {
-                let row = self.part(place, part, |b| {
-                    let body = b.table_part(place, false);
-                    b.add("TR", Some(body))
-                });
-                // A table printed without header rows is headed by its
-                // first column, so each cell still says what it is.
-                let column = cell.unwrap_or(0);
-                if column == 0 && !self.has_head(place) {
-                    let id = self.cell(row, column, "TH");
-                    self.structure.elements[id].heads_row = true;
-                    return id;
-                }
-                return self.cell(row, column, "TD");
-            }
-            _ => {}
+    /// The element a placed part's run belongs in; `cell` for a table's.
+    fn element(&mut self, place: &Location, part: Part, cell: Option<u16>, tag: RunTag) -> usize {
+        if part == Part::TableHeader {
+            return self.header_cell(place, cell.unwrap_or(0));
         }
-        self.part(place, part, |b| match part {
-            Part::Caption => {
-                let table = b.table(place);
-                b.add("Caption", Some(table))
-            }
-            Part::Heading => {
-                let parent = b.section(&place.sections);
-                let tag = match place.sections.len() {
-                    0 | 1 => "H1",
-                    2 => "H2",
-                    _ => "H3",
-                };
-                b.add(tag, Some(parent))
-            }
-            Part::SubHeading(level) => {
-                let parent = b.section(&place.sections);
-                b.add(if level >= 4 { "H4" } else { "H3" }, Some(parent))
-            }
-            _ => {
-                let parent = b.section(&place.sections);
-                b.add("P", Some(parent))
+        if part == Part::Row {
+            let cell = self.row_cell(place, cell.unwrap_or(0), tag);
+            return self.in_list(cell, None, tag);
+        }
+        if let RunTag::List(_) = tag {
+            let section = self.section(&place.sections);
+            self.container = section;
+            return self.in_list(section, place.block, tag);
+        }
+        let kind = match tag {
+            RunTag::Note(_) => tag,
+            RunTag::ChartBox(_) => RunTag::ChartBox(0),
+            _ => RunTag::Plain,
+        };
+        self.part(place, part, kind, |b| {
+            let parent = b.section(&place.sections);
+            match part {
+                Part::Caption => {
+                    let table = b.table(place);
+                    b.add("Caption", Some(table))
+                }
+                Part::Heading => {
+                    let tag = match place.sections.len() {
+                        0 | 1 => "H1",
+                        2 => "H2",
+                        _ => "H3",
+                    };
+                    b.add(tag, Some(parent))
+                }
+                Part::SubHeading(level) => b.add(if level >= 4 { "H4" } else { "H3" }, Some(parent)),
+                _ => match kind {
+                    RunTag::Note(_) => b.add("Note", Some(parent)),
+                    RunTag::ChartBox(_) => b.add("Figure", Some(parent)),
+                    _ => b.add("P", Some(parent)),
+                },
             }
         })
+    }
+
+    /// A table row's cell for a run in `column`: a TH when it heads its
+    /// row (a group row's label; the first column of a table printed
+    /// without header rows, so each cell still says what it is).
+    fn row_cell(&mut self, place: &Location, column: u16, tag: RunTag) -> usize {
+        let row = self.row(place);
+        let heads_row = tag == RunTag::RowHeader || (column == 0 && !self.has_head(place));
+        let id = self.cell(row, column, if heads_row { "TH" } else { "TD" });
+        self.structure.elements[id].heads_row |= heads_row;
+        id
+    }
+
+    fn row(&mut self, place: &Location) -> usize {
+        self.part(place, Part::Row, RunTag::Plain, |b| {
+            let body = b.table_part(place, false);
+            b.add("TR", Some(body))
+        })
+    }
+
+    /// Adds a structure chart box's words to its figure's alternative
+    /// text: the boxes in order, each one's lines, "; " between boxes.
+    fn describe_figure(&mut self, figure: usize, tag: RunTag, text: &str) {
+        let RunTag::ChartBox(number) = tag else {
+            return;
+        };
+        let text = text.trim();
+        let last = self.figure_boxes.insert(figure, number);
+        let alt = self.structure.elements[figure]
+            .alt
+            .get_or_insert_with(|| "Structure chart: ".to_string());
+        match last {
+            None => {}
+            Some(last) if last == number => alt.push(' '),
+            Some(_) => alt.push_str("; "),
+        }
+        alt.push_str(text);
+    }
+
+    /// Makes a TR for each row of the page placed before `upto` that
+    /// has none yet: a row whose cells are all empty prints no words,
+    /// but is still a row of its table.
+    fn rows_before(&mut self, page: &Page, upto: usize) {
+        while self.rows_made < upto.min(page.placed.len()) {
+            let placed = &page.placed[self.rows_made];
+            if placed.part == Part::Row {
+                self.row(&placed.place.clone());
+            }
+            self.rows_made += 1;
+        }
     }
 
     fn part(
         &mut self,
         place: &Location,
         part: Part,
+        kind: RunTag,
         make: impl FnOnce(&mut Self) -> usize,
     ) -> usize {
-        let key = (place.clone(), part);
+        let key = (place.clone(), part, kind);
         if let Some(&id) = self.parts.get(&key) {
             return id;
         }
@@ -285,19 +352,27 @@ impl Builder {
             .filter(|run| matches!(run.role, Role::ContentsEntry | Role::ContentsPage))
             .map(|run| run.baseline.to_bits())
             .collect();
+        self.rows_made = 0;
         let mut marks = Vec::with_capacity(page.items.len());
         let mut owners: Vec<usize> = Vec::new();
-        // The element of the open marked content and the baseline of a
-        // line outside any placed part.
-        let mut open: Option<usize> = None;
+        // The element of the open marked content (and whether it holds a
+        // rating's slots, which have a sequence of their own to be read
+        // as words) and the baseline of a line outside any placed part.
+        let mut open: Option<(usize, bool)> = None;
         let mut loose: Option<(f32, usize)> = None;
+        // The last words' element and where they are: a link drawn after
+        // its words (a contents entry's) belongs with them.
+        let mut last_words: Option<(usize, Rect)> = None;
         // Links seen but not yet given a parent: the element of the
         // next words (the link's own), or the last container.
         let mut links: Vec<String> = Vec::new();
         let mut unplaced: Vec<usize> = Vec::new();
         for item in &page.items {
             if let Item::Link { rect, target } = item {
-                unplaced.push(links.len());
+                match last_words.filter(|(_, words)| words.overlaps(rect)) {
+                    Some((element, _)) => self.link(element, index, links.len()),
+                    None => unplaced.push(links.len()),
+                }
                 links.push(describe(page, rect, target));
             }
             let Item::Text(run) = item else {
@@ -305,26 +380,17 @@ impl Builder {
                 open = None;
                 continue;
             };
-            let artifact = match run.role {
-                Role::RunningHeader => Some(Artifact::Header),
-                Role::Footer => Some(Artifact::Footer),
-                Role::Watermark => Some(Artifact::Watermark),
-                Role::RepeatedHeader => Some(Artifact::Repeated),
-                _ => None,
-            };
-            let placed = (run.placed)
-                .filter(|_| page.kind != PageKind::Contents)
-                .and_then(|p| page.placed.get(p));
-            let artifact = artifact.or_else(|| {
-                placed
-                    .filter(|placed| placed.part == Part::ContinuedCaption)
-                    .map(|_| Artifact::Repeated)
-            });
-            if let Some(artifact) = artifact {
+            if let Some(artifact) = artifact(page, run, &entry_lines) {
                 marks.push(Mark::Artifact(artifact));
                 open = None;
                 continue;
             }
+            if let Some(p) = run.placed {
+                self.rows_before(page, p);
+            }
+            let placed = (run.placed)
+                .filter(|_| page.kind != PageKind::Contents)
+                .and_then(|p| page.placed.get(p));
             let element = match placed {
                 Some(placed) => {
                     // A merged cell's lines on a later row are its own cell's.
@@ -335,7 +401,7 @@ impl Builder {
                             ..placed.place.clone()
                         });
                     let place = anchor.as_ref().unwrap_or(&placed.place);
-                    let id = self.element(place, placed.part, run.cell);
+                    let id = self.element(place, placed.part, run.cell, run.tag);
                     // A merged cell is one TD reaching over its rows.
                     if let Some(&(_, rows)) = (placed.merged.iter())
                         .find(|(c, _)| placed.part == Part::Row && Some(*c) == run.cell)
@@ -344,6 +410,7 @@ impl Builder {
                     }
                     id
                 }
+                None if run.tag == RunTag::Title => self.title(),
                 // Cover and contents lines: an element per baseline.
                 None => match loose {
                     Some((baseline, id)) if baseline == run.baseline => id,
@@ -355,20 +422,24 @@ impl Builder {
                     }
                 },
             };
+            self.describe_figure(element, run.tag, &run.text);
             for link in unplaced.drain(..) {
                 self.link(element, index, link);
             }
-            if open != Some(element) {
+            last_words = Some((element, run.bounds()));
+            let sequence = (element, matches!(run.tag, RunTag::Rating { .. }));
+            if open != Some(sequence) {
                 let mcid = owners.len() as u32;
                 owners.push(element);
                 self.structure.elements[element]
                     .kids
                     .push(Kid::Content { page: index, mcid });
-                open = Some(element);
+                open = Some(sequence);
             }
             let mcid = (owners.len() - 1) as u32;
             marks.push(Mark::Content { element, mcid });
         }
+        self.rows_before(page, usize::MAX);
         let container = self.container;
         for link in unplaced {
             self.link(container, index, link);
@@ -378,11 +449,50 @@ impl Builder {
         self.structure.links.push(links);
     }
 
+    /// The cover's title: one H1, however many lines it takes.
+    fn title(&mut self) -> usize {
+        match self.title {
+            Some(id) => id,
+            None => {
+                let id = self.add("H1", Some(self.container));
+                self.title = Some(id);
+                id
+            }
+        }
+    }
+
     /// A Link element under `parent` for the page's `index`th link.
     fn link(&mut self, parent: usize, page: usize, index: usize) {
         let id = self.add("Link", Some(parent));
         (self.structure.elements[id].kids).push(Kid::Annotation { page, index });
     }
+}
+
+/// What `run` is if not the plan's words: the running header, footer and
+/// watermark, a table's header rows or caption again on a continuation
+/// page, a contents entry's dot leader and page number (the entry's
+/// words and its link say where it goes).
+fn artifact(page: &Page, run: &TextRun, entry_lines: &[u32]) -> Option<Artifact> {
+    let artifact = match run.role {
+        Role::RunningHeader => Some(Artifact::Header),
+        Role::Footer => Some(Artifact::Footer),
+        Role::Watermark => Some(Artifact::Watermark),
+        Role::RepeatedHeader => Some(Artifact::Repeated),
+        Role::ContentsPage => Some(Artifact::Layout),
+        Role::Label
+            if page.kind == PageKind::Contents
+                && entry_lines.contains(&run.baseline.to_bits())
+                && run.text.trim_matches(['.', ' ']).is_empty() =>
+        {
+            Some(Artifact::Layout)
+        }
+        _ => None,
+    };
+    artifact.or_else(|| {
+        let placed = page.placed.get(run.placed?)?;
+        (placed.part == Part::ContinuedCaption && page.kind != PageKind::Contents)
+            .then_some(Artifact::Repeated)
+    })
 }
 
 /// What a link says to a screen reader: the words it covers (a contents
