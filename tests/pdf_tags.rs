@@ -490,7 +490,7 @@ fn model_counts(plan: &Plan) -> Counts {
                             .for_each(|c| cell_counts(c, &mut counts));
                     }
                 }
-                Block::Paragraph(_) => {}
+                Block::Paragraph(_) | Block::Heading(_) => {}
             }
         }
     }

@@ -11,7 +11,7 @@ use super::compose::plain_pieces;
 use super::figures::{FigureColumn, beside, cell_figure, figure_columns, rating_key, split_figure};
 use super::fonts::Face;
 use super::text::{Align, Piece, Style, rich_pieces};
-use super::{Colour, Item, Orientation, Part, Place, Role, RunTag};
+use super::{Colour, Item, Part, Place, Role, RunTag};
 use crate::model::spans::SpanMap;
 use crate::model::{Cell, CellBlock, HeaderCell, Location, Row, RowKind, Table};
 
