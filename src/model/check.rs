@@ -149,7 +149,11 @@ impl TableCheck<'_> {
             | TableKind::LeadRoles
             | TableKind::Commissioning => {
                 self.check_owners();
-                self.check_dates_in_year();
+                // A commissioning row's date is when its key decision was
+                // (or will be) taken, often before the year: not a deadline.
+                if self.table.kind != TableKind::Commissioning {
+                    self.check_dates_in_year();
+                }
             }
             _ => {}
         }
@@ -304,12 +308,23 @@ impl TableCheck<'_> {
             TableKind::Commissioning => "commissioning activity",
             _ => "objective",
         };
+        // A project's or objective's rows under one merged cell are lines
+        // of that one item (its deliverables, its tasks); a risk, a
+        // target or a commissioning activity is its own row even when a
+        // cell beside it (the plan it serves) is merged over several.
+        let lines_of_one_item = !matches!(
+            table.kind,
+            TableKind::Risks | TableKind::LeadRoles | TableKind::Commissioning
+        );
         let map = table.span_map();
         for (r, row) in table.rows.iter().enumerate() {
             if row.kind != RowKind::Data || row.is_empty() {
                 continue;
             }
-            let (first, last) = map.group(r);
+            let (first, last) = match lines_of_one_item {
+                true => map.group(r),
+                false => (r, r),
+            };
             for (c, column) in table.columns.iter().enumerate() {
                 let what = match column.kind {
                     ColumnKind::Lead => "lead",

@@ -353,6 +353,12 @@ pub fn written_in_pattern(pattern: &str, year: i32) -> Option<String> {
     if !valid_first || !valid_second || separator.contains('Y') {
         return None;
     }
+    // As authors write it: `2029/30`, never `2029/0`, in a `YYYY/Y` style.
+    let second = if second == 1 && (year + 1).rem_euclid(10) == 0 {
+        2
+    } else {
+        second
+    };
     let label = YearLabel {
         range: 0..0,
         year,

@@ -214,7 +214,9 @@ impl Builder {
                     };
                     b.add(tag, Some(parent))
                 }
-                Part::SubHeading(level) => b.add(if level >= 4 { "H4" } else { "H3" }, Some(parent)),
+                Part::SubHeading(level) => {
+                    b.add(if level >= 4 { "H4" } else { "H3" }, Some(parent))
+                }
                 _ => match kind {
                     RunTag::Note(_) => b.add("Note", Some(parent)),
                     RunTag::ChartBox(_) => b.add("Figure", Some(parent)),
