@@ -402,6 +402,9 @@ fn a_finding_far_down_its_page_is_scrolled_to() {
     );
     let label = planwright::ui::findings::describe(harness.state().plan(), &finding.location);
     assert!(label.contains(&format!("row {}", row + 1)), "{label}");
+    // Eight findings: this one may be below the panel's fold.
+    harness.get_by_label_contains(&label).scroll_to_me();
+    harness.run();
     harness.get_by_label_contains(&label).click();
     harness.run();
     let Some(planwright::model::Block::Table(table)) = harness
