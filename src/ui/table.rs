@@ -86,12 +86,8 @@ impl Editor<Table> for TableEditor<'_> {
                 r,
                 None,
             ))),
-            Some(op) => {
-                if apply(table, op) {
-                    cx.step();
-                }
-            }
-            None => {}
+            Some(op) if apply(table, op) => cx.step(),
+            _ => {}
         }
         for note in &table.notes {
             ui.label(RichText::new(format!("{} {}", note.marker, note.text.to_plain())).weak());
