@@ -1,6 +1,8 @@
 //! The `planwright` command line: check, start and tidy plans from a
 //! terminal or a script.
 
+mod compare;
+
 use crate::model::check::{Severity, validate};
 use crate::model::file;
 use crate::model::output::{Export, OutputError, check_output};
@@ -111,6 +113,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List what changed from one version of a plan to another, by
+    /// section: words, figures, rows, blocks and sections.
+    Diff {
+        /// The earlier version (.ron).
+        old: PathBuf,
+        /// The later version (.ron).
+        new: PathBuf,
+        /// Also print the changes as a PDF document to this file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT even if it is not a PDF (never either plan).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a command-line command; `None` means "open the editor".
@@ -137,11 +153,17 @@ pub fn run(command: Command) -> ExitCode {
             output,
             force,
         } => export_html(&plan, &output, force),
+        Command::Diff {
+            old,
+            new,
+            output,
+            force,
+        } => compare::diff(&old, &new, output.as_deref(), force),
     }
 }
 
 /// Loads a plan, printing why not if it cannot.
-fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
+pub(crate) fn load_or_report(path: &Path) -> Option<crate::model::Plan> {
     file::load(path).map_err(|e| report_error(&e)).ok()
 }
 
@@ -314,7 +336,7 @@ fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn report_error(error: &dyn std::fmt::Display) {
+pub(crate) fn report_error(error: &dyn std::fmt::Display) {
     eprintln!("error: {}", terminal_safe(&error.to_string()));
 }
 

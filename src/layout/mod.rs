@@ -7,6 +7,7 @@
 
 mod blocks;
 mod boxes;
+mod changes;
 mod columns;
 mod compose;
 mod contents;
@@ -22,6 +23,7 @@ mod rules;
 mod table;
 mod text;
 
+pub use changes::{DELETED, INSERTED, changes, since_label};
 pub use fonts::Face;
 pub use furniture::printed_status;
 pub use page::*;
