@@ -98,6 +98,8 @@ impl PlanwrightApp {
                 self.command_button(ui, Command::ExportPdf, true);
                 self.command_button(ui, Command::ExportHtml, true);
                 ui.separator();
+                self.command_button(ui, Command::CompareWith, true);
+                ui.separator();
                 self.command_button(ui, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {

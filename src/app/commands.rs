@@ -17,6 +17,8 @@ pub enum Command {
     SaveAs,
     ExportPdf,
     ExportHtml,
+    /// Lists what changed since another version of the plan.
+    CompareWith,
     Undo,
     Redo,
     Find,
@@ -47,13 +49,14 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 19] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::ExportPdf,
         Command::ExportHtml,
+        Command::CompareWith,
         Command::Undo,
         Command::Redo,
         Command::Find,
@@ -80,6 +83,10 @@ impl Command {
             Command::ExportHtml => (
                 "Export HTML…",
                 "Write the plan as an accessible web page for publishing",
+            ),
+            Command::CompareWith => (
+                "Compare with…",
+                "List what changed since another version of this plan",
             ),
             Command::Undo => ("Undo", "Undo the last change"),
             Command::Redo => ("Redo", "Redo what was undone"),
@@ -136,7 +143,10 @@ impl Command {
             // Windows closes with Alt+F4, which the system handles.
             Command::Quit => vec![key(CMD, Key::Q)],
             // Publishing is occasional: from the File menu, like Word's Save as Web Page.
-            Command::ExportHtml | Command::NewFromTemplate(_) | Command::OpenPath(_) => Vec::new(),
+            Command::ExportHtml
+            | Command::CompareWith
+            | Command::NewFromTemplate(_)
+            | Command::OpenPath(_) => Vec::new(),
         }
     }
 

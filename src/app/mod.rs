@@ -4,6 +4,7 @@
 
 mod chrome;
 pub mod commands;
+pub mod compare;
 mod document;
 pub mod error;
 pub mod files;
@@ -106,6 +107,8 @@ pub struct PlanwrightApp {
     /// The print preview's pages and the worker that lays them out.
     preview: preview::Preview,
     followed: preview_pane::Followed,
+    /// File › Compare with…: the changes since an earlier version.
+    compare: compare::Compare,
 }
 
 impl PlanwrightApp {
@@ -139,6 +142,7 @@ impl PlanwrightApp {
             window_focused: true,
             preview: preview::Preview::default(),
             followed: Default::default(),
+            compare: Default::default(),
         };
         // Unsaved work from a crash is found before the plan asked for is
         // opened, since opening a plan starts its recovery afresh.
@@ -267,6 +271,13 @@ impl PlanwrightApp {
                         ));
                     });
             });
+        if self.compare.open {
+            egui::Panel::right("changes")
+                .resizable(true)
+                .default_size(320.0)
+                .min_size(200.0)
+                .show(ui, |ui| intents.extend(self.compare_panel(ui)));
+        }
         if self.prefs.show_preview {
             let (half, most) = (ui.available_width() * 0.45, ui.available_width() - 360.0);
             egui::Panel::right("preview")
@@ -460,6 +471,7 @@ impl PlanwrightApp {
                 }
                 Command::ExportPdf => self.export_pdf(),
                 Command::ExportHtml => self.export_html(),
+                Command::CompareWith => self.compare_with(),
                 Command::Undo => {
                     if self.doc.undo() {
                         self.after_history(ctx);
