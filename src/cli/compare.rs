@@ -1,11 +1,10 @@
 //! `planwright diff`: what changed between two versions of a plan, listed
 //! by section, and optionally printed as a document.
 
-use super::{load_or_report, report_error, terminal_safe};
+use super::{load_or_report, refuse_output, terminal_safe, write_pdf};
 use crate::diff::{Change, Diff, diff as compare};
-use crate::model::output::{Export, OutputError, check_output};
-use crate::model::{Plan, file};
-use crate::{layout, pdf};
+use crate::layout;
+use crate::model::Plan;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,33 +37,18 @@ fn changes_pdf(
     output: &Path,
     force: bool,
 ) -> ExitCode {
-    for plan in plans {
-        if let Err(e) = check_output(Export::Pdf, Some(plan), output, force) {
-            let hint = match e {
-                OutputError::OtherKind { .. } => "; give --force to replace it",
-                OutputError::IsThePlan { .. } => "",
-            };
-            report_error(&format!("{e}{hint}"));
-            return ExitCode::FAILURE;
-        }
-    }
-    let document = layout::changes(old, new, changes, &layout::PageSettings::default());
-    let bytes = match pdf::render(&document) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report_error(&format!("{e}; nothing was written to {}", output.display()));
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(e) = file::write_atomic(output, &bytes, file::Previous::Replace, &mut |_| Ok(())) {
-        report_error(&e);
+    if refuse_output(&plans, output, force) {
         return ExitCode::FAILURE;
     }
+    let document = layout::changes(old, new, changes, &layout::PageSettings::default());
+    let Some(size) = write_pdf(&document, output) else {
+        return ExitCode::FAILURE;
+    };
     println!(
         "{}: {} pages, {} KB",
         output.display(),
         document.pages.len(),
-        bytes.len().div_ceil(1024)
+        size.div_ceil(1024)
     );
     ExitCode::SUCCESS
 }

@@ -3,13 +3,13 @@
 //! through in red and inserted ones underlined in blue, changed figures
 //! as "old → new". Pages carry the plan's running header and footer.
 
-use super::boxes::{AnchorMark, Chunk, ChunkKind, leading, line_chunks, stack};
+use super::boxes::{AnchorMark, Chunk, ChunkKind, leading, line_chunks};
 use super::compose::Composer;
 use super::flow::paginate;
 use super::fonts::Face;
 use super::furniture::{add_furniture, printed_status};
 use super::text::{Align, Piece, Style};
-use super::{Colour, Document, Orientation, Page, PageKind, PageSettings, Part, Role};
+use super::{Colour, Document, Orientation, Page, PageSettings, Part, Role};
 use crate::diff::{Change, Diff, What, Word, with_context};
 use crate::model::{Location, Plan};
 
@@ -60,7 +60,6 @@ fn cover(composer: &mut Composer, old: &Plan, diff: &Diff) -> Page {
     let settings = composer.settings;
     let new = composer.plan;
     let body = settings.body_box(Orientation::Portrait);
-    let (width, height) = settings.size(Orientation::Portrait);
     let typography = composer.typography;
     let mut lines = Vec::new();
     let mut add = |composer: &mut Composer, text: &str, style: Style, gap: f32| {
@@ -99,18 +98,7 @@ fn cover(composer: &mut Composer, old: &Plan, diff: &Diff) -> Page {
         ),
     };
     add(composer, &summary, plain, typography.body);
-    let (mut items, _) = stack(lines);
-    for item in &mut items {
-        item.shift(body.x, body.y + typography.body * 6.0);
-    }
-    Page {
-        kind: PageKind::Cover,
-        orientation: Orientation::Portrait,
-        width,
-        height,
-        items,
-        placed: Vec::new(),
-    }
+    super::cover::lines_cover(lines, settings, typography.body * 6.0)
 }
 
 fn count_sections(diff: &Diff) -> usize {

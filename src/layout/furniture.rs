@@ -25,15 +25,28 @@ pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
     let total = pages.len();
     let (_, mark) = printed_status(plan);
     for (index, page) in pages.iter_mut().enumerate() {
-        if index > 0 {
-            let furniture = running_header(plan, settings, page.orientation)
-                .into_iter()
-                .chain(footer(plan, settings, page.orientation, index, total));
-            page.items.extend(furniture);
-        }
-        if let Some(mark) = mark {
-            page.items.insert(0, watermark(page, mark));
-        }
+        let numbered = (index > 0).then_some((index, total));
+        furnish(page, plan, settings, numbered, mark);
+    }
+}
+
+/// One page's furniture: `plan`'s running header and footer, numbered
+/// as page `index` (0-based) of `total` when `numbered`, and the watermark.
+pub fn furnish(
+    page: &mut Page,
+    plan: &Plan,
+    settings: &PageSettings,
+    numbered: Option<(usize, usize)>,
+    mark: Option<&str>,
+) {
+    if let Some((index, total)) = numbered {
+        let furniture = running_header(plan, settings, page.orientation)
+            .into_iter()
+            .chain(footer(plan, settings, page.orientation, index, total));
+        page.items.extend(furniture);
+    }
+    if let Some(mark) = mark {
+        page.items.insert(0, watermark(page, mark));
     }
 }
 

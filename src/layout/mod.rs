@@ -16,6 +16,7 @@ mod figures;
 mod flow;
 pub mod fonts;
 mod furniture;
+mod pack;
 mod page;
 mod pageflow;
 mod rowsplit;
@@ -26,6 +27,7 @@ mod text;
 pub use changes::{DELETED, INSERTED, changes, since_label};
 pub use fonts::Face;
 pub use furniture::printed_status;
+pub use pack::{pack, pack_mark, plan_name};
 pub use page::*;
 pub use pageflow::{FlowWarning, SHORT_PAGE, page_flow};
 
