@@ -19,6 +19,8 @@ pub enum Command {
     ExportHtml,
     /// Lists what changed since another version of the plan.
     CompareWith,
+    /// Gathers plans into one directorate pack.
+    MakePack,
     Undo,
     Redo,
     Find,
@@ -49,7 +51,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -57,6 +59,7 @@ impl Command {
         Command::ExportPdf,
         Command::ExportHtml,
         Command::CompareWith,
+        Command::MakePack,
         Command::Undo,
         Command::Redo,
         Command::Find,
@@ -87,6 +90,10 @@ impl Command {
             Command::CompareWith => (
                 "Compare with…",
                 "List what changed since another version of this plan",
+            ),
+            Command::MakePack => (
+                "Make a pack…",
+                "Gather the directorate's plans into one PDF with one cover and contents",
             ),
             Command::Undo => ("Undo", "Undo the last change"),
             Command::Redo => ("Redo", "Redo what was undone"),
@@ -145,6 +152,7 @@ impl Command {
             // Publishing is occasional: from the File menu, like Word's Save as Web Page.
             Command::ExportHtml
             | Command::CompareWith
+            | Command::MakePack
             | Command::NewFromTemplate(_)
             | Command::OpenPath(_) => Vec::new(),
         }

@@ -9,6 +9,7 @@ mod document;
 pub mod error;
 pub mod files;
 mod find_bar;
+mod pack;
 mod panes;
 pub mod preview;
 mod preview_pane;
@@ -109,6 +110,8 @@ pub struct PlanwrightApp {
     followed: preview_pane::Followed,
     /// File › Compare with…: the changes since an earlier version.
     compare: compare::Compare,
+    /// File › Make a pack…: the plans gathered so far.
+    pack: pack::Pack,
 }
 
 impl PlanwrightApp {
@@ -143,6 +146,7 @@ impl PlanwrightApp {
             preview: preview::Preview::default(),
             followed: Default::default(),
             compare: Default::default(),
+            pack: Default::default(),
         };
         // Unsaved work from a crash is found before the plan asked for is
         // opened, since opening a plan starts its recovery afresh.
@@ -304,6 +308,7 @@ impl PlanwrightApp {
         }
         self.poll_export(&ctx);
         self.show_prompt(&ctx);
+        self.pack_window(&ctx);
         self.run_commands(&ctx);
         self.tick_preview(&ctx, time);
         self.autosave(&ctx, time);
@@ -472,6 +477,7 @@ impl PlanwrightApp {
                 Command::ExportPdf => self.export_pdf(),
                 Command::ExportHtml => self.export_html(),
                 Command::CompareWith => self.compare_with(),
+                Command::MakePack => self.make_pack(),
                 Command::Undo => {
                     if self.doc.undo() {
                         self.after_history(ctx);
