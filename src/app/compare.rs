@@ -22,8 +22,13 @@ pub struct Compare {
 
 /// Versions kept beside `plan`: `PLAN.v*.ron` in its folder, in name order.
 pub fn versions_beside(plan: &Path) -> Vec<PathBuf> {
-    let (Some(dir), Some(stem)) = (plan.parent(), plan.file_stem().and_then(|s| s.to_str())) else {
+    let Some(stem) = plan.file_stem().and_then(|s| s.to_str()) else {
         return Vec::new();
+    };
+    // A plan opened by a bare name (`planwright plan.ron`) is in this folder.
+    let dir = match plan.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     };
     let prefix = format!("{stem}.v");
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -156,5 +161,32 @@ impl PlanwrightApp {
                 }
             });
         intents
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_beside_a_plan_are_found_by_name_even_from_a_bare_name() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "plan.ron",
+            "plan.v0.2.ron",
+            "plan.v1.0.ron",
+            "other.v1.0.ron",
+            "plan.v1.0.pdf",
+        ] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let found = versions_beside(&dir.path().join("plan.ron"));
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.file_name().unwrap().to_owned())
+            .collect();
+        assert_eq!(names, ["plan.v0.2.ron", "plan.v1.0.ron"]);
+        // A bare name is looked for in the current folder, not nowhere.
+        assert!(versions_beside(Path::new("no-such-plan-here.ron")).is_empty());
     }
 }
