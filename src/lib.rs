@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod html;
 pub mod layout;

@@ -100,6 +100,9 @@ impl PlanwrightApp {
                 self.command_button(ui, Command::ExportReview, true);
                 self.command_button(ui, Command::ExportHtml, true);
                 ui.separator();
+                self.command_button(ui, Command::CompareWith, true);
+                self.command_button(ui, Command::MakePack, true);
+                ui.separator();
                 self.command_button(ui, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {

@@ -22,6 +22,10 @@ pub enum Command {
     /// The PDF with the open review comments printed.
     ExportReview,
     ExportHtml,
+    /// Lists what changed since another version of the plan.
+    CompareWith,
+    /// Gathers plans into one directorate pack.
+    MakePack,
     Undo,
     Redo,
     Find,
@@ -54,7 +58,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
     /// The commands that need no argument, i.e. all with a descriptor.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 23] = [
         Command::New,
         Command::RollForward,
         Command::Open,
@@ -63,6 +67,8 @@ impl Command {
         Command::ExportPdf,
         Command::ExportReview,
         Command::ExportHtml,
+        Command::CompareWith,
+        Command::MakePack,
         Command::Undo,
         Command::Redo,
         Command::Find,
@@ -98,6 +104,14 @@ impl Command {
             Command::ExportHtml => (
                 "Export HTML…",
                 "Write the plan as an accessible web page for publishing",
+            ),
+            Command::CompareWith => (
+                "Compare with…",
+                "List what changed since another version of this plan",
+            ),
+            Command::MakePack => (
+                "Make a pack…",
+                "Gather the directorate's plans into one PDF with one cover and contents",
             ),
             Command::Undo => ("Undo", "Undo the last change"),
             Command::Redo => ("Redo", "Redo what was undone"),
@@ -165,6 +179,8 @@ impl Command {
             // The review copy is made once a round: from the File menu.
             Command::ExportHtml
             | Command::ExportReview
+            | Command::CompareWith
+            | Command::MakePack
             | Command::NewFromTemplate(_)
             | Command::OpenPath(_) => Vec::new(),
         }

@@ -22,6 +22,8 @@ pub enum Picked {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathFor {
     Open,
+    /// An earlier version to compare the plan with.
+    Compare,
     /// Saving the plan, then doing what was waiting for the save.
     Save(Option<super::prompts::AfterPrompt>),
     ExportPdf,

@@ -4,10 +4,12 @@
 
 mod chrome;
 pub mod commands;
+pub mod compare;
 mod document;
 pub mod error;
 pub mod files;
 mod find_bar;
+mod pack;
 mod panes;
 pub mod preview;
 mod preview_pane;
@@ -113,6 +115,10 @@ pub struct PlanwrightApp {
     followed: preview_pane::Followed,
     /// The comment or reply being written in the comments panel.
     comments: ui::comments::PanelState,
+    /// File › Compare with…: the changes since an earlier version.
+    compare: compare::Compare,
+    /// File › Make a pack…: the plans gathered so far.
+    pack: pack::Pack,
 }
 
 impl PlanwrightApp {
@@ -149,6 +155,8 @@ impl PlanwrightApp {
             preview: preview::Preview::default(),
             followed: Default::default(),
             comments: Default::default(),
+            compare: Default::default(),
+            pack: Default::default(),
         };
         // Unsaved work from a crash is found before the plan asked for is
         // opened, since opening a plan starts its recovery afresh.
@@ -284,6 +292,13 @@ impl PlanwrightApp {
                 .min_size(220.0)
                 .show(ui, |ui| intents.extend(self.comments_panel(ui)));
         }
+        if self.compare.open {
+            egui::Panel::right("changes")
+                .resizable(true)
+                .default_size(320.0)
+                .min_size(200.0)
+                .show(ui, |ui| intents.extend(self.compare_panel(ui)));
+        }
         if self.prefs.show_preview {
             let (half, most) = (ui.available_width() * 0.45, ui.available_width() - 360.0);
             egui::Panel::right("preview")
@@ -310,6 +325,7 @@ impl PlanwrightApp {
         }
         self.poll_export(&ctx);
         self.show_prompt(&ctx);
+        self.pack_window(&ctx);
         self.run_commands(&ctx);
         self.tick_preview(&ctx, time);
         self.autosave(&ctx, time);
@@ -508,6 +524,8 @@ impl PlanwrightApp {
                 Command::ExportReview => self.export_pdf(true),
                 Command::Comments => self.prefs.show_comments = !self.prefs.show_comments,
                 Command::ExportHtml => self.export_html(),
+                Command::CompareWith => self.compare_with(),
+                Command::MakePack => self.make_pack(),
                 Command::Undo => {
                     if self.doc.undo() {
                         self.after_history(ctx);

@@ -216,6 +216,7 @@ impl PlanwrightApp {
                     ui.label("Type the file's full path instead:");
                     let verb = match purpose {
                         PathFor::Open => "Open this file",
+                        PathFor::Compare => "Compare with this file",
                         PathFor::Save(_) => "Save to this file",
                         PathFor::ExportPdf | PathFor::ExportReview | PathFor::ExportHtml => {
                             "Export to this file"

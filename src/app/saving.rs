@@ -120,10 +120,12 @@ impl PlanwrightApp {
         let ext = match purpose {
             PathFor::ExportPdf | PathFor::ExportReview => "pdf",
             PathFor::ExportHtml => "html",
-            PathFor::Open | PathFor::Save(_) => "ron",
+            PathFor::Open | PathFor::Compare | PathFor::Save(_) => "ron",
         };
         let text = match purpose {
-            PathFor::Open => format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
+            PathFor::Open | PathFor::Compare => {
+                format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
+            }
             _ => folder.join(self.suggested_name(ext)).display().to_string(),
         };
         self.prompt = Some(Prompt::TypePath { purpose, why, text });
@@ -134,6 +136,7 @@ impl PlanwrightApp {
         let path = PathBuf::from(text.trim());
         match purpose {
             PathFor::Open => self.open_path(&path),
+            PathFor::Compare => self.compare_against(&path),
             PathFor::Save(then) => {
                 let path = files::with_extension(path, "ron");
                 self.save_to(&path, then, ctx);

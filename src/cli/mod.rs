@@ -1,6 +1,9 @@
 //! The `planwright` command line: check, start and tidy plans from a
 //! terminal or a script.
 
+mod compare;
+mod pack;
+
 use crate::model::check::{Severity, validate};
 use crate::model::file;
 use crate::model::output::{Export, OutputError, check_output};
@@ -145,6 +148,36 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Gather units' plans into one directorate pack: one cover, one
+    /// contents, the plans' pages numbered through.
+    Pack {
+        /// The plan files (.ron), in the order they are to appear.
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+        /// The PDF file to write (replaced if it exists).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The pack's title, for its cover and title bar.
+        #[arg(long)]
+        title: String,
+        /// Replace OUTPUT even if it is not a PDF (never one of the plans).
+        #[arg(long)]
+        force: bool,
+    },
+    /// List what changed from one version of a plan to another, by
+    /// section: words, figures, rows, blocks and sections.
+    Diff {
+        /// The earlier version (.ron).
+        old: PathBuf,
+        /// The later version (.ron).
+        new: PathBuf,
+        /// Also print the changes as a PDF document to this file.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace OUTPUT even if it is not a PDF (never either plan).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a command-line command; `None` means "open the editor".
@@ -184,6 +217,18 @@ pub fn run(command: Command) -> ExitCode {
             output,
             force,
         } => export_html(&plan, &output, force),
+        Command::Pack {
+            plans,
+            output,
+            title,
+            force,
+        } => pack::pack(&plans, &output, &title, force),
+        Command::Diff {
+            old,
+            new,
+            output,
+            force,
+        } => compare::diff(&old, &new, output.as_deref(), force),
     }
 }
 
@@ -452,6 +497,41 @@ fn export_html(path: &Path, output: &Path, force: bool) -> ExitCode {
     }
     println!("{}: {} KB", output.display(), page.len().div_ceil(1024));
     ExitCode::SUCCESS
+}
+
+/// Refuses to print over any of `plans`, or over a file that is not a
+/// PDF unless `force`; says why.
+pub(crate) fn refuse_output(plans: &[&Path], output: &Path, force: bool) -> bool {
+    for plan in plans {
+        if let Err(e) = check_output(Export::Pdf, Some(plan), output, force) {
+            let hint = match e {
+                OutputError::OtherKind { .. } | OutputError::Exists { .. } => {
+                    "; give --force to replace it"
+                }
+                OutputError::IsThePlan { .. } => "",
+            };
+            report_error(&format!("{e}{hint}"));
+            return true;
+        }
+    }
+    false
+}
+
+/// Draws `document` and writes it to `output` at once (never half a
+/// PDF); its size in bytes, or `None` once the failure is reported.
+pub(crate) fn write_pdf(document: &layout::Document, output: &Path) -> Option<usize> {
+    let bytes = match pdf::render(document) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report_error(&format!("{e}; nothing was written to {}", output.display()));
+            return None;
+        }
+    };
+    if let Err(e) = file::write_atomic(output, &bytes, file::Previous::Replace, &mut |_| Ok(())) {
+        report_error(&e);
+        return None;
+    }
+    Some(bytes.len())
 }
 
 pub(crate) fn report_error(error: &dyn std::fmt::Display) {

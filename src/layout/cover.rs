@@ -10,7 +10,7 @@ use super::compose::plain_pieces;
 use super::fonts::Face;
 use super::furniture::printed_status;
 use super::text::{Align, Style, break_lines};
-use super::{Colour, Item, Orientation, Page, PageKind, Role, RunTag};
+use super::{Colour, Item, Orientation, Page, PageKind, PageSettings, Role, RunTag};
 
 /// A block of the cover, laid out from its own top.
 #[derive(Default)]
@@ -45,6 +45,25 @@ impl Group {
             item.shift(x, top);
             page.items.push(item);
         }
+    }
+}
+
+/// A cover of lines stacked down from `drop` below the top of the body
+/// (the changes document's and the pack's).
+pub fn lines_cover(lines: Vec<LineBox>, settings: &PageSettings, drop: f32) -> Page {
+    let body = settings.body_box(Orientation::Portrait);
+    let (width, height) = settings.size(Orientation::Portrait);
+    let (mut items, _) = stack(lines);
+    for item in &mut items {
+        item.shift(body.x, body.y + drop);
+    }
+    Page {
+        kind: PageKind::Cover,
+        orientation: Orientation::Portrait,
+        width,
+        height,
+        items,
+        placed: Vec::new(),
     }
 }
 

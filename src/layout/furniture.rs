@@ -25,16 +25,32 @@ pub fn add_furniture(pages: &mut [Page], plan: &Plan, settings: &PageSettings) {
     let total = pages.len();
     let (_, mark) = printed_status(plan);
     for (index, page) in pages.iter_mut().enumerate() {
-        if index > 0 {
-            let owner = page_owner(plan, page);
-            let furniture = running_header(plan, &owner, settings, page.orientation)
-                .into_iter()
-                .chain(footer(plan, settings, page.orientation, index, total));
-            page.items.extend(furniture);
-        }
-        if let Some(mark) = mark {
-            page.items.insert(0, watermark(page, mark));
-        }
+        let numbered = (index > 0).then_some((index, total));
+        furnish(page, plan, settings, numbered, mark, 0);
+    }
+}
+
+/// One page's furniture: `plan`'s running header and footer, numbered
+/// as page `index` (0-based) of `total` when `numbered`, and the watermark.
+/// `depth` is how many levels the page's places sit below the plan's own
+/// (1 in a pack, where each plan's sections sit under the plan).
+pub fn furnish(
+    page: &mut Page,
+    plan: &Plan,
+    settings: &PageSettings,
+    numbered: Option<(usize, usize)>,
+    mark: Option<&str>,
+    depth: usize,
+) {
+    if let Some((index, total)) = numbered {
+        let owner = page_owner(plan, page, depth);
+        let furniture = running_header(plan, &owner, settings, page.orientation)
+            .into_iter()
+            .chain(footer(plan, settings, page.orientation, index, total));
+        page.items.extend(furniture);
+    }
+    if let Some(mark) = mark {
+        page.items.insert(0, watermark(page, mark));
     }
 }
 
@@ -62,6 +78,7 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
         colour: style.colour,
         role,
         underline: false,
+        strike: false,
         rotation: 0.0,
         joins_next: false,
         width,
@@ -76,13 +93,16 @@ fn furniture_text(text: &str, band: Rect, align: Align, role: Role) -> Vec<Item>
 /// Management Information`). A page that prints parts of several units
 /// names the first and the last, as a directory's header does
 /// (`… · Ashford (AS 1) – Canterbury Coastal`).
-fn page_owner(plan: &Plan, page: &Page) -> String {
+fn page_owner(plan: &Plan, page: &Page, depth: usize) -> String {
     let owner = plan.cover.owner();
     let body = page.placed.iter().filter(|p| !p.place.is_cover());
     let mut units: Vec<usize> = body
-        .filter_map(|p| match p.place.block {
-            Some(b) => plan.block_unit(&p.place.sections, b),
-            None => plan.section_unit(&p.place.sections),
+        .filter_map(|p| {
+            let sections = p.place.sections.get(depth..)?;
+            match p.place.block {
+                Some(b) => plan.block_unit(sections, b),
+                None => plan.section_unit(sections),
+            }
         })
         .collect();
     units.dedup();
@@ -221,6 +241,7 @@ fn watermark(page: &Page, text: &str) -> Item {
         colour: Colour::WATERMARK,
         role: Role::Watermark,
         underline: false,
+        strike: false,
         rotation: angle.to_degrees(),
         joins_next: false,
         width,

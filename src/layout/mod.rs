@@ -7,6 +7,7 @@
 
 mod blocks;
 mod boxes;
+mod changes;
 mod columns;
 mod compose;
 mod contents;
@@ -15,6 +16,7 @@ mod figures;
 mod flow;
 pub mod fonts;
 mod furniture;
+mod pack;
 mod page;
 mod pageflow;
 mod rowsplit;
@@ -23,8 +25,10 @@ mod run_tag;
 mod table;
 mod text;
 
+pub use changes::{DELETED, INSERTED, changes, since_label};
 pub use fonts::Face;
 pub use furniture::printed_status;
+pub use pack::{pack, pack_mark, plan_name};
 pub use page::*;
 pub use pageflow::{FlowWarning, SHORT_PAGE, page_flow};
 pub use run_tag::{ListPlace, RunTag};

@@ -202,6 +202,8 @@ pub struct TextRun {
     pub colour: Colour,
     pub role: Role,
     pub underline: bool,
+    /// A line through the glyphs (deleted words in a list of changes).
+    pub strike: bool,
     /// Degrees anticlockwise about the run's start (only the watermark turns).
     pub rotation: f32,
     /// The next run continues this one's word with no space between
@@ -220,6 +222,21 @@ pub struct TextRun {
 }
 
 impl TextRun {
+    /// Where the underline is drawn, down the page.
+    pub fn underline_y(&self) -> f32 {
+        self.baseline + self.size * 0.12
+    }
+
+    /// Where the strike-through is drawn: through the lower-case letters.
+    pub fn strike_y(&self) -> f32 {
+        self.baseline - self.size * 0.28
+    }
+
+    /// How thick the underline and the strike-through are.
+    pub fn rule_weight(&self) -> f32 {
+        self.size * 0.06
+    }
+
     /// The box the glyphs occupy: from the ascender to the descender.
     pub fn bounds(&self) -> Rect {
         Rect {

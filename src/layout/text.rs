@@ -22,6 +22,8 @@ pub struct Style {
     pub colour: Colour,
     pub role: Role,
     pub underline: bool,
+    /// A line through the words: deleted text in a list of changes.
+    pub strike: bool,
     pub superscript: bool,
     pub link: Option<String>,
     /// What its runs are in the tagged PDF.
@@ -36,6 +38,7 @@ impl Style {
             colour: Colour::BLACK,
             role: Role::Content,
             underline: false,
+            strike: false,
             superscript: false,
             link: None,
             tag: RunTag::Plain,
@@ -489,6 +492,7 @@ pub fn set_lines(
                 colour: style.colour,
                 role: style.role,
                 underline: style.underline,
+                strike: style.strike,
                 rotation: 0.0,
                 joins_next: fragment.joins_next,
                 width: fragment.width,

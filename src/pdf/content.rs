@@ -200,6 +200,7 @@ impl<'s> ContentWriter<'s> {
         // joins its TJ array: the gap becomes a spacing adjustment.
         if let Some((face, size, colour, baseline, pen)) = self.open_run
             && !run.underline
+            && !run.strike
             && run.rotation == 0.0
             && (face, size, colour, baseline) == (run.face, run.size, run.colour, run.baseline)
             && run.x >= pen - 0.01
@@ -237,13 +238,16 @@ impl<'s> ContentWriter<'s> {
         self.out.extend_from_slice(b"Tm [");
         subset.encode(&run.text, spaced, &mut self.out);
         self.open_run = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
-        if run.rotation != 0.0 || run.underline {
+        if run.rotation != 0.0 || run.underline || run.strike {
             self.close_run();
         }
-        if run.underline {
-            let under = run.baseline + run.size * 0.12;
-            let end = run.x + run.width;
-            self.line((run.x, under), (end, under), run.size * 0.06, run.colour);
+        let end = run.x + run.width;
+        let lines = [
+            (run.underline, run.underline_y()),
+            (run.strike, run.strike_y()),
+        ];
+        for (_, y) in lines.into_iter().filter(|(on, _)| *on) {
+            self.line((run.x, y), (end, y), run.rule_weight(), run.colour);
         }
     }
 }

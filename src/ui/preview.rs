@@ -252,7 +252,7 @@ pub fn page_shapes(
 }
 
 /// A run's glyphs with their baseline on the run's baseline, and its
-/// underline where the PDF writer draws it.
+/// underline and strike-through where the PDF writer draws them.
 fn text_shapes(
     fonts: &mut egui::epaint::text::FontsView<'_>,
     run: &TextRun,
@@ -288,14 +288,20 @@ fn text_shapes(
             egui::epaint::TextShape::new(start + up, galley, colour(run.colour)).with_angle(angle);
         shapes.push(Shape::Text(text));
     }
-    if run.underline {
-        let under = run.baseline + run.size * 0.12;
+    let lines = [
+        (run.underline, run.underline_y()),
+        (run.strike, run.strike_y()),
+    ];
+    for (_, y) in lines.into_iter().filter(|(on, _)| *on) {
         shapes.push(Shape::line_segment(
             [
-                at(origin, scale, run.x, under),
-                at(origin, scale, run.x + run.width, under),
+                at(origin, scale, run.x, y),
+                at(origin, scale, run.x + run.width, y),
             ],
-            Stroke::new((run.size * 0.06 * scale).max(hairline), colour(run.colour)),
+            Stroke::new(
+                (run.rule_weight() * scale).max(hairline),
+                colour(run.colour),
+            ),
         ));
     }
     shapes
