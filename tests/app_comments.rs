@@ -229,7 +229,8 @@ fn export_review_copy_prints_the_open_comments() {
     fixture.answers.queue(&pdf);
     click(&mut harness, "File");
     harness.get_by_label_contains("Export review copy").click();
-    harness.run();
+    // Not `run`: the status bar's spinner repaints until the worker is done.
+    harness.step();
     // The PDF is made on a worker thread: up to a minute on a busy machine.
     for _ in 0..6000 {
         harness.step();
