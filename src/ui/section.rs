@@ -171,9 +171,14 @@ impl SectionEditor<'_> {
                     if crate::template::is_required(template, section) {
                         ui.label(RichText::new("Required by the template").weak());
                     }
-                    super::units::unit_picker(ui, "Section", &mut section.unit, cx);
                 });
                 ui.end_row();
+
+                // A row of its own: its label in the labels' column.
+                if !cx.units.is_empty() {
+                    super::units::unit_picker(ui, "Section", &mut section.unit, cx);
+                    ui.end_row();
+                }
             });
     }
 
