@@ -88,6 +88,18 @@ impl Structure {
         }
         builder.structure
     }
+
+    /// No tree: every item a layout artifact, for measuring what the
+    /// tree costs.
+    pub fn untagged(document: &Document) -> Structure {
+        let marks = (document.pages.iter())
+            .map(|page| vec![Mark::Artifact(Artifact::Layout); page.items.len()])
+            .collect();
+        Structure {
+            marks,
+            ..Structure::default()
+        }
+    }
 }
 
 /// Which table a part belongs to: its section and block.
