@@ -20,15 +20,53 @@ enum Entry {
     Packed { stream: u32, index: u16 },
 }
 
-pub fn write(doc: &lopdf::Document) -> std::io::Result<Vec<u8>> {
+/// Objects already in PDF syntax, packed as they are: the structure
+/// tree's thousands of elements go straight to bytes, never through
+/// lopdf's dictionaries.
+#[derive(Default)]
+pub struct Serialised {
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+impl Serialised {
+    /// Object `id`, written by `write`.
+    pub fn push(&mut self, id: u32, write: impl FnOnce(&mut Vec<u8>)) {
+        write(&mut self.bytes);
+        self.ids.push(id);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn objects(&self) -> impl Iterator<Item = (u32, &[u8])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        (self.ids.iter().zip(starts.zip(&self.ends)))
+            .map(|(&id, (start, &end))| (id, &self.bytes[start..end]))
+    }
+}
+
+/// One object of an object stream.
+enum Packed<'d> {
+    Object(&'d Object),
+    Bytes(&'d [u8]),
+}
+
+pub fn write(doc: &lopdf::Document, serialised: &Serialised) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(1 << 20);
     out.extend_from_slice(format!("%PDF-{}\n", doc.version).as_bytes());
     out.extend_from_slice(b"%\xE2\xE3\xCF\xD3\n");
-    let last = doc.objects.keys().map(|id| id.0).max().unwrap_or(0);
+    let last = (doc.objects.keys().map(|id| id.0))
+        .chain(serialised.ids.iter().copied())
+        .max()
+        .unwrap_or(0);
     let mut entries = vec![Entry::Free; last as usize + 1];
 
-    let (loose, packed): (Vec<_>, Vec<_>) = (doc.objects.iter())
+    let (loose, lopdf_packed): (Vec<_>, Vec<_>) = (doc.objects.iter())
         .partition(|(id, object)| id.1 != 0 || matches!(object, Object::Stream(_)));
+    let packed: Vec<(u32, Packed)> = (lopdf_packed.into_iter())
+        .map(|((id, _), object)| (*id, Packed::Object(object)))
+        .chain((serialised.objects()).map(|(id, bytes)| (id, Packed::Bytes(bytes))))
+        .collect();
     for ((id, generation), object) in loose {
         entries[*id as usize] = Entry::At(out.len());
         out.extend_from_slice(format!("{id} {generation} obj\n").as_bytes());
@@ -44,7 +82,7 @@ pub fn write(doc: &lopdf::Document) -> std::io::Result<Vec<u8>> {
         next_id += 1;
         header.clear();
         body.clear();
-        for (index, ((id, _), object)) in chunk.iter().enumerate() {
+        for (index, (id, object)) in chunk.iter().enumerate() {
             entries[*id as usize] = Entry::Packed {
                 stream,
                 index: index as u16,
@@ -53,7 +91,10 @@ pub fn write(doc: &lopdf::Document) -> std::io::Result<Vec<u8>> {
             header.push(b' ');
             integer(&mut header, body.len() as i64);
             header.push(b' ');
-            object_bytes(&mut body, object);
+            match object {
+                Packed::Object(object) => object_bytes(&mut body, object),
+                Packed::Bytes(bytes) => body.extend_from_slice(bytes),
+            }
             body.push(b'\n');
         }
         let data = deflate(&[&header, &body])?;
@@ -136,7 +177,7 @@ fn deflate(parts: &[&[u8]]) -> std::io::Result<Vec<u8>> {
 }
 
 /// An object as PDF syntax. A stream's `/Length` is its content's.
-fn object_bytes(out: &mut Vec<u8>, object: &Object) {
+pub fn object_bytes(out: &mut Vec<u8>, object: &Object) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(true) => out.extend_from_slice(b"true"),
@@ -211,7 +252,7 @@ fn separate(out: &mut Vec<u8>, value: &Object) {
     }
 }
 
-fn integer(out: &mut Vec<u8>, value: i64) {
+pub fn integer(out: &mut Vec<u8>, value: i64) {
     if value < 0 {
         out.push(b'-');
     }
@@ -230,7 +271,7 @@ fn integer(out: &mut Vec<u8>, value: i64) {
 }
 
 /// White space, delimiters and bytes outside `!`..`~` as `#xx`.
-fn name(out: &mut Vec<u8>, bytes: &[u8]) {
+pub fn name(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'/');
     for &byte in bytes {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
@@ -294,7 +335,10 @@ mod tests {
         )]));
         doc.trailer.set("Root", catalog);
 
-        let bytes = write(&doc).expect("written");
+        let mut serialised = Serialised::default();
+        let raw = doc.new_object_id();
+        serialised.push(raw.0, |out| out.extend_from_slice(b"<</Raw true>>"));
+        let bytes = write(&doc, &serialised).expect("written");
         let read = Document::load_mem(&bytes).expect("read back");
         for (&id, object) in &doc.objects {
             let back = read.get_object(id).expect("every object read back");

@@ -16,6 +16,7 @@ pub mod tags;
 use crate::layout::{Bookmark, Document, Face, Item, LinkTarget, Page, Rect};
 use content::{ContentWriter, Marks};
 use embed::Subsets;
+use file::Serialised;
 use printpdf::{
     Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, WindingOrder,
@@ -94,12 +95,13 @@ pub fn render_with(document: &Document, tagging: Tagging) -> Result<Vec<u8>, Pdf
     }
     fill_pages(&mut doc, contents, &subsets, &marks)?;
     add_outline(&mut doc, &document.bookmarks);
-    if tagging == Tagging::On {
-        structure::write(&mut doc, &structure, &document.title)
-            .map_err(|e| PdfError::Writer(e.to_string()))?;
-    }
+    let elements = match tagging {
+        Tagging::On => structure::write(&mut doc, &structure, &document.title)
+            .map_err(|e| PdfError::Writer(e.to_string()))?,
+        Tagging::Off => Serialised::default(),
+    };
     describe(&mut doc).map_err(|e| PdfError::Writer(e.to_string()))?;
-    save(doc).map_err(|e| PdfError::Writer(e.to_string()))
+    save(doc, &elements).map_err(|e| PdfError::Writer(e.to_string()))
 }
 
 /// Colours are 0–1 per channel; anything else is a layout bug the PDF
@@ -170,7 +172,7 @@ fn fill_pages(
 
 /// Compresses the streams at a fast deflate level (printpdf's own `save`
 /// always uses the slowest, for a few percent of size) and writes the file.
-fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
+fn save(mut doc: lopdf::Document, serialised: &Serialised) -> std::io::Result<Vec<u8>> {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
     let mut streams: Vec<&mut lopdf::Stream> = doc
@@ -206,7 +208,7 @@ fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
     })?;
     // The structure tree is thousands of small objects: in compressed
     // object streams they cost a fifth of what they do written loose.
-    file::write(&doc)
+    file::write(&doc, serialised)
 }
 /// What printpdf leaves out or gets wrong for a plain office document:
 /// PDF 1.7 (printpdf says 1.3), the language for screen readers and

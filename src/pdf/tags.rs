@@ -105,6 +105,9 @@ impl Structure {
 /// Which table a part belongs to: its section and block.
 type TableKey = (Vec<usize>, Option<usize>);
 
+/// What decides a run's element: its placed part, cell and kind of words.
+type RunKey = (Option<usize>, Option<u16>, RunTag);
+
 #[derive(Default)]
 struct Builder {
     structure: Structure,
@@ -381,6 +384,7 @@ impl Builder {
         // next words (the link's own), or the last container.
         let mut links: Vec<String> = Vec::new();
         let mut unplaced: Vec<usize> = Vec::new();
+        let mut last_run: Option<(RunKey, usize)> = None;
         for item in &page.items {
             if let Item::Link { rect, target } = item {
                 match last_words.filter(|(_, words)| words.overlaps(rect)) {
@@ -405,7 +409,13 @@ impl Builder {
             let placed = (run.placed)
                 .filter(|_| page.kind != PageKind::Contents)
                 .and_then(|p| page.placed.get(p));
+            // A part's runs mostly come one after another, each finding
+            // the element the last one did.
+            let same = (run.placed, run.cell, run.tag);
             let element = match placed {
+                Some(_) if last_run.is_some_and(|(key, _)| key == same) => {
+                    last_run.map_or(0, |(_, id)| id)
+                }
                 Some(placed) => {
                     // A merged cell's lines on a later row are its own cell's.
                     let anchor = (placed.covered.iter())
@@ -422,6 +432,7 @@ impl Builder {
                     {
                         self.structure.elements[id].row_span = rows;
                     }
+                    last_run = Some((same, id));
                     id
                 }
                 None if run.tag == RunTag::Title => self.title(),
