@@ -166,10 +166,11 @@ fn offset_u32(offset: usize) -> std::io::Result<u32> {
     u32::try_from(offset).map_err(|_| std::io::Error::other("the PDF is over 4 GB"))
 }
 
-/// Deflated at the default level (not the fastest): the structure tree
-/// is most of what is packed, and it repeats itself.
+/// Level 2: the structure tree is most of what is packed, and deflating
+/// it is most of what tagging costs. On the largest seed level 2 costs 43 M
+/// instructions less than the default level 6, for 5 KB more (of 339 KB).
 fn deflate(parts: &[&[u8]]) -> std::io::Result<Vec<u8>> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(2));
     for part in parts {
         encoder.write_all(part)?;
     }

@@ -133,6 +133,9 @@ struct Builder {
     figure_boxes: HashMap<usize, u16>,
     /// The page's placed parts whose rows have their TR.
     rows_made: usize,
+    /// The last row looked up: a row's cells come one after another,
+    /// and hashing its place for each costs more than the rest.
+    last_row: Option<(Location, usize)>,
 }
 
 impl Builder {
@@ -253,10 +256,17 @@ impl Builder {
     }
 
     fn row(&mut self, place: &Location) -> usize {
-        self.part(place, Part::Row, RunTag::Plain, |b| {
+        if let Some((last, id)) = &self.last_row
+            && last == place
+        {
+            return *id;
+        }
+        let id = self.part(place, Part::Row, RunTag::Plain, |b| {
             let body = b.table_part(place, false);
             b.add("TR", Some(body))
-        })
+        });
+        self.last_row = Some((place.clone(), id));
+        id
     }
 
     /// Adds a structure chart box's words to its figure's alternative
