@@ -117,8 +117,9 @@ struct Builder {
     /// Headings, paragraphs, notes, figures, captions and table rows, by
     /// what they print and what kind of words they are.
     parts: HashMap<(Location, Part, RunTag), usize>,
-    /// A row's cells by column.
-    cells: HashMap<(usize, u16), usize>,
+    /// Each row's cells and their columns, by the row's element: a
+    /// row has a handful, found quicker by looking than by hashing.
+    cells: Vec<Vec<(u16, usize)>>,
     /// The last header row made and the last column in it.
     header_row: Option<(usize, u16)>,
     /// Where words outside any placed part go: the last section used.
@@ -319,11 +320,17 @@ impl Builder {
     }
 
     fn cell(&mut self, row: usize, column: u16, tag: &'static str) -> usize {
-        if let Some(&id) = self.cells.get(&(row, column)) {
+        let found = (self.cells.get(row).into_iter().flatten())
+            .find(|(c, _)| *c == column)
+            .map(|&(_, id)| id);
+        if let Some(id) = found {
             return id;
         }
         let id = self.add(tag, Some(row));
-        self.cells.insert((row, column), id);
+        if self.cells.len() <= row {
+            self.cells.resize_with(row + 1, Vec::new);
+        }
+        self.cells[row].push((column, id));
         id
     }
 
