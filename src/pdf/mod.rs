@@ -9,12 +9,14 @@
 
 mod content;
 mod embed;
+mod file;
 mod structure;
 pub mod tags;
 
 use crate::layout::{Bookmark, Document, Face, Item, LinkTarget, Page, Rect};
 use content::{ContentWriter, Marks};
 use embed::Subsets;
+use file::Serialised;
 use printpdf::{
     Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
     PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, WindingOrder,
@@ -34,6 +36,21 @@ pub enum PdfError {
 /// Writes `document` as PDF bytes; any error the writer reports fails the
 /// whole render, since the file would be missing text or unreadable.
 pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
+    render_with(document, Tagging::On)
+}
+
+/// Whether the PDF carries its structure tree. Every PDF the app makes is
+/// tagged; `Off` exists so the render benchmark can measure what tagging
+/// costs (the same drawing, every item an artifact, no tree).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tagging {
+    On,
+    Off,
+}
+
+#[doc(hidden)]
+pub fn render_with(document: &Document, tagging: Tagging) -> Result<Vec<u8>, PdfError> {
     for page in &document.pages {
         check_colours(page)?;
     }
@@ -56,7 +73,10 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     pdf.with_pages(pages);
 
     let subsets = Subsets::of(document);
-    let structure = Structure::of(document);
+    let structure = match tagging {
+        Tagging::On => Structure::of(document),
+        Tagging::Off => Structure::untagged(document),
+    };
     let mut marks = Marks::default();
     let contents: Vec<Vec<u8>> = (document.pages.iter())
         .zip(&structure.marks)
@@ -75,10 +95,13 @@ pub fn render(document: &Document) -> Result<Vec<u8>, PdfError> {
     }
     fill_pages(&mut doc, contents, &subsets, &marks)?;
     add_outline(&mut doc, &document.bookmarks);
-    structure::write(&mut doc, &structure, &document.title)
-        .map_err(|e| PdfError::Writer(e.to_string()))?;
+    let elements = match tagging {
+        Tagging::On => structure::write(&mut doc, &structure, &document.title)
+            .map_err(|e| PdfError::Writer(e.to_string()))?,
+        Tagging::Off => Serialised::default(),
+    };
     describe(&mut doc).map_err(|e| PdfError::Writer(e.to_string()))?;
-    save(doc).map_err(|e| PdfError::Writer(e.to_string()))
+    save(doc, &elements).map_err(|e| PdfError::Writer(e.to_string()))
 }
 
 /// Colours are 0–1 per channel; anything else is a layout bug the PDF
@@ -149,7 +172,7 @@ fn fill_pages(
 
 /// Compresses the streams at a fast deflate level (printpdf's own `save`
 /// always uses the slowest, for a few percent of size) and writes the file.
-fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
+fn save(mut doc: lopdf::Document, serialised: &Serialised) -> std::io::Result<Vec<u8>> {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;
     let mut streams: Vec<&mut lopdf::Stream> = doc
@@ -185,89 +208,8 @@ fn save(mut doc: lopdf::Document) -> std::io::Result<Vec<u8>> {
     })?;
     // The structure tree is thousands of small objects: in compressed
     // object streams they cost a fifth of what they do written loose.
-    // Deflated at the default level (not the fastest): 12 KB less on the
-    // largest seed, keeping tagging under 40 % of the untagged size.
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(6)
-        .build();
-    let mut bytes = Vec::new();
-    doc.save_with_options(&mut bytes, options)
-        .map_err(std::io::Error::other)?;
-    compress_xref_stream(&mut bytes)?;
-    Ok(bytes)
+    file::write(&doc, serialised)
 }
-
-/// lopdf writes the cross-reference stream uncompressed: seven bytes an
-/// object, a tenth of a tagged file. Deflates it in place; it is the
-/// file's last object, so no other offset moves.
-fn compress_xref_stream(bytes: &mut Vec<u8>) -> std::io::Result<()> {
-    use flate2::{Compression, write::ZlibEncoder};
-    use std::io::Write;
-    let find = |from: usize, what: &[u8]| {
-        (bytes.get(from..)?.windows(what.len()))
-            .position(|w| w == what)
-            .map(|at| from + at)
-    };
-    let Some(start_xref) = bytes.windows(9).rposition(|w| w == b"startxref") else {
-        return Ok(());
-    };
-    let digits: String = (bytes[start_xref + 9..].iter())
-        .map(|&b| b as char)
-        .skip_while(char::is_ascii_whitespace)
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let Ok(offset) = digits.parse::<usize>() else {
-        return Ok(());
-    };
-    let (Some(dict_start), Some(keyword)) = (find(offset, b"<<"), find(offset, b"stream")) else {
-        return Ok(());
-    };
-    let Some(dict_end) = bytes[..keyword].windows(2).rposition(|w| w == b">>") else {
-        return Ok(());
-    };
-    let dict = String::from_utf8_lossy(&bytes[dict_start..dict_end + 2]).into_owned();
-    let Some(length_at) = dict.find("/Length ") else {
-        return Ok(());
-    };
-    let length_digits: String = (dict[length_at + 8..].chars())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let (Ok(length), false, true) = (
-        length_digits.parse::<usize>(),
-        dict.contains("/Filter"),
-        dict.contains("/XRef"),
-    ) else {
-        return Ok(());
-    };
-    let mut data_start = keyword + 6;
-    if bytes.get(data_start) == Some(&b'\r') {
-        data_start += 1;
-    }
-    data_start += 1;
-    let Some(data) = bytes.get(data_start..data_start + length) else {
-        return Ok(());
-    };
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(data)?;
-    let data = encoder.finish()?;
-    let old_length = format!("/Length {length_digits}");
-    let dict = dict.replacen(
-        &old_length,
-        &format!("/Filter/FlateDecode/Length {}", data.len()),
-        1,
-    );
-    bytes.truncate(dict_start);
-    bytes.extend_from_slice(dict.as_bytes());
-    bytes.extend_from_slice(b"stream\n");
-    bytes.extend_from_slice(&data);
-    bytes
-        .extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{offset}\n%%EOF\n").as_bytes());
-    Ok(())
-}
-
 /// What printpdf leaves out or gets wrong for a plain office document:
 /// PDF 1.7 (printpdf says 1.3), the language for screen readers and
 /// hyphenation, the title in the viewer's title bar instead of the file

@@ -2,73 +2,29 @@
 //! and its parent tree, the pages' `/StructParents` and `/Tabs`, the
 //! catalog's `/MarkInfo`, and XMP metadata naming the title and PDF/UA.
 
-use super::tags::{Kid, Structure};
+use super::file::{Serialised, integer, name, object_bytes};
+use super::tags::{Element, Kid, Structure};
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> lopdf::Result<()> {
+/// Returns the structure elements, already serialised: thousands of
+/// small dictionaries, written once each straight to bytes.
+pub fn write(
+    doc: &mut lopdf::Document,
+    structure: &Structure,
+    title: &str,
+) -> lopdf::Result<Serialised> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let annotations = annotate(doc, &pages, structure)?;
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = (structure.elements.iter())
         .map(|_| doc.new_object_id())
         .collect();
+    let mut elements = Serialised::default();
     for (index, (element, &id)) in structure.elements.iter().zip(&ids).enumerate() {
-        let first_page = element.kids.iter().find_map(|kid| match kid {
-            Kid::Content { page, .. } => Some(*page),
-            Kid::Element(_) | Kid::Annotation { .. } => None,
+        let parent = element.parent.map_or(root, |p| ids[p]);
+        elements.push(id.0, |out| {
+            element_bytes(out, index, element, parent, &ids, &pages, &annotations)
         });
-        let kids: Vec<Object> = (element.kids.iter())
-            .map(|kid| match *kid {
-                Kid::Element(child) => Object::Reference(ids[child]),
-                Kid::Content { page, mcid } if Some(page) == first_page => {
-                    Object::Integer(mcid.into())
-                }
-                Kid::Content { page, mcid } => Object::Dictionary(Dictionary::from_iter(vec![
-                    ("Type", Object::Name(b"MCR".to_vec())),
-                    ("Pg", Object::Reference(pages[page])),
-                    ("MCID", Object::Integer(mcid.into())),
-                ])),
-                Kid::Annotation { page, index } => Object::Dictionary(Dictionary::from_iter(vec![
-                    ("Type", Object::Name(b"OBJR".to_vec())),
-                    ("Pg", Object::Reference(pages[page])),
-                    ("Obj", Object::Reference(annotations[page][index])),
-                ])),
-            })
-            .collect();
-        // No /Type: it is optional, and thousands of elements are
-        // written (and, in object streams, serialized) each time.
-        let mut dict = Dictionary::from_iter(vec![
-            ("S", Object::Name(element.tag.as_bytes().to_vec())),
-            (
-                "P",
-                Object::Reference(element.parent.map_or(root, |p| ids[p])),
-            ),
-            ("K", single_or_array(kids)),
-        ]);
-        if let Some(page) = first_page {
-            dict.set("Pg", pages[page]);
-        }
-        if let Some(alt) = &element.alt {
-            dict.set("Alt", text_string(alt));
-        }
-        if element.tag == "Note" {
-            // PDF/UA wants every note to have an ID of its own.
-            dict.set("ID", Object::string_literal(format!("note{index}")));
-        }
-        let mut attributes = vec![("O", Object::Name(b"Table".to_vec()))];
-        if element.tag == "TH" {
-            // Header rows head the columns beneath them; a headerless
-            // table's first cells head their rows.
-            let scope: &[u8] = if element.heads_row { b"Row" } else { b"Column" };
-            attributes.push(("Scope", Object::Name(scope.to_vec())));
-        }
-        if element.row_span > 1 {
-            attributes.push(("RowSpan", Object::Integer(i64::from(element.row_span))));
-        }
-        if attributes.len() > 1 {
-            dict.set("A", Dictionary::from_iter(attributes));
-        }
-        doc.objects.insert(id, Object::Dictionary(dict));
     }
     let mut numbers = Vec::new();
     for (index, (&page, owners)) in pages.iter().zip(&structure.owners).enumerate() {
@@ -122,7 +78,111 @@ pub fn write(doc: &mut lopdf::Document, structure: &Structure, title: &str) -> l
         Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),
     );
     catalog.set("Metadata", metadata);
-    Ok(())
+    Ok(elements)
+}
+
+/// One structure element's dictionary. No /Type: it is optional, and
+/// thousands of elements are written.
+fn element_bytes(
+    out: &mut Vec<u8>,
+    index: usize,
+    element: &Element,
+    parent: ObjectId,
+    ids: &[ObjectId],
+    pages: &[ObjectId],
+    annotations: &[Vec<ObjectId>],
+) {
+    let first_page = element.kids.iter().find_map(|kid| match kid {
+        Kid::Content { page, .. } => Some(*page),
+        Kid::Element(_) | Kid::Annotation { .. } => None,
+    });
+    out.extend_from_slice(b"<</S");
+    name(out, element.tag.as_bytes());
+    out.extend_from_slice(b"/P ");
+    reference(out, parent);
+    out.extend_from_slice(b"/K");
+    // A lone kid is written bare, as most writers do: smaller, and some
+    // checkers look for a heading's MCID there.
+    let many = element.kids.len() != 1;
+    if many {
+        out.push(b'[');
+    }
+    for kid in &element.kids {
+        match *kid {
+            Kid::Element(child) => {
+                space(out);
+                reference(out, ids[child]);
+            }
+            Kid::Content { page, mcid } if Some(page) == first_page => {
+                space(out);
+                integer(out, mcid.into());
+            }
+            Kid::Content { page, mcid } => {
+                out.extend_from_slice(b"<</Type/MCR/Pg ");
+                reference(out, pages[page]);
+                out.extend_from_slice(b"/MCID ");
+                integer(out, mcid.into());
+                out.extend_from_slice(b">>");
+            }
+            Kid::Annotation { page, index } => {
+                out.extend_from_slice(b"<</Type/OBJR/Pg ");
+                reference(out, pages[page]);
+                out.extend_from_slice(b"/Obj ");
+                reference(out, annotations[page][index]);
+                out.extend_from_slice(b">>");
+            }
+        }
+    }
+    if many {
+        out.push(b']');
+    }
+    if let Some(page) = first_page {
+        out.extend_from_slice(b"/Pg ");
+        reference(out, pages[page]);
+    }
+    if let Some(alt) = &element.alt {
+        out.extend_from_slice(b"/Alt");
+        object_bytes(out, &text_string(alt));
+    }
+    if element.tag == "Note" {
+        // PDF/UA wants every note to have an ID of its own.
+        out.extend_from_slice(b"/ID");
+        object_bytes(out, &Object::string_literal(format!("note{index}")));
+    }
+    let scope: Option<&[u8]> = match (element.tag, element.heads_row) {
+        // Header rows head the columns beneath them; a headerless
+        // table's first cells head their rows.
+        ("TH", true) => Some(b"Row"),
+        ("TH", false) => Some(b"Column"),
+        _ => None,
+    };
+    if scope.is_some() || element.row_span > 1 {
+        out.extend_from_slice(b"/A<</O/Table");
+        if let Some(scope) = scope {
+            out.extend_from_slice(b"/Scope");
+            name(out, scope);
+        }
+        if element.row_span > 1 {
+            out.extend_from_slice(b"/RowSpan ");
+            integer(out, element.row_span.into());
+        }
+        out.extend_from_slice(b">>");
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// A space between a number and what it would run into.
+fn space(out: &mut Vec<u8>) {
+    if out.last() != Some(&b'[') {
+        out.push(b' ');
+    }
+}
+
+fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
+    integer(out, id.into());
+    out.push(b' ');
+    integer(out, generation.into());
+    out.extend_from_slice(b" R");
 }
 
 /// Makes each page's link annotations objects of their own (a Link
@@ -180,15 +240,6 @@ fn xmp(title: &str) -> Stream {
         ("Subtype", Object::Name(b"XML".to_vec())),
     ]);
     Stream::new(dict, packet.into_bytes()).with_compression(false)
-}
-
-/// A lone kid is written bare, as most writers do: smaller, and some
-/// checkers look for a heading's MCID there.
-fn single_or_array(mut kids: Vec<Object>) -> Object {
-    match kids.len() {
-        1 => kids.remove(0),
-        _ => Object::Array(kids),
-    }
 }
 
 /// A PDF text string: as it is when ASCII, else UTF-16BE with its mark.

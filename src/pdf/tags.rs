@@ -88,10 +88,25 @@ impl Structure {
         }
         builder.structure
     }
+
+    /// No tree: every item a layout artifact, for measuring what the
+    /// tree costs.
+    pub fn untagged(document: &Document) -> Structure {
+        let marks = (document.pages.iter())
+            .map(|page| vec![Mark::Artifact(Artifact::Layout); page.items.len()])
+            .collect();
+        Structure {
+            marks,
+            ..Structure::default()
+        }
+    }
 }
 
 /// Which table a part belongs to: its section and block.
 type TableKey = (Vec<usize>, Option<usize>);
+
+/// What decides a run's element: its placed part, cell and kind of words.
+type RunKey = (Option<usize>, Option<u16>, RunTag);
 
 #[derive(Default)]
 struct Builder {
@@ -102,8 +117,9 @@ struct Builder {
     /// Headings, paragraphs, notes, figures, captions and table rows, by
     /// what they print and what kind of words they are.
     parts: HashMap<(Location, Part, RunTag), usize>,
-    /// A row's cells by column.
-    cells: HashMap<(usize, u16), usize>,
+    /// Each row's cells and their columns, by the row's element: a
+    /// row has a handful, found quicker by looking than by hashing.
+    cells: Vec<Vec<(u16, usize)>>,
     /// The last header row made and the last column in it.
     header_row: Option<(usize, u16)>,
     /// Where words outside any placed part go: the last section used.
@@ -118,6 +134,9 @@ struct Builder {
     figure_boxes: HashMap<usize, u16>,
     /// The page's placed parts whose rows have their TR.
     rows_made: usize,
+    /// The last row looked up: a row's cells come one after another,
+    /// and hashing its place for each costs more than the rest.
+    last_row: Option<(Location, usize)>,
 }
 
 impl Builder {
@@ -238,10 +257,17 @@ impl Builder {
     }
 
     fn row(&mut self, place: &Location) -> usize {
-        self.part(place, Part::Row, RunTag::Plain, |b| {
+        if let Some((last, id)) = &self.last_row
+            && last == place
+        {
+            return *id;
+        }
+        let id = self.part(place, Part::Row, RunTag::Plain, |b| {
             let body = b.table_part(place, false);
             b.add("TR", Some(body))
-        })
+        });
+        self.last_row = Some((place.clone(), id));
+        id
     }
 
     /// Adds a structure chart box's words to its figure's alternative
@@ -294,11 +320,17 @@ impl Builder {
     }
 
     fn cell(&mut self, row: usize, column: u16, tag: &'static str) -> usize {
-        if let Some(&id) = self.cells.get(&(row, column)) {
+        let found = (self.cells.get(row).into_iter().flatten())
+            .find(|(c, _)| *c == column)
+            .map(|&(_, id)| id);
+        if let Some(id) = found {
             return id;
         }
         let id = self.add(tag, Some(row));
-        self.cells.insert((row, column), id);
+        if self.cells.len() <= row {
+            self.cells.resize_with(row + 1, Vec::new);
+        }
+        self.cells[row].push((column, id));
         id
     }
 
@@ -369,6 +401,7 @@ impl Builder {
         // next words (the link's own), or the last container.
         let mut links: Vec<String> = Vec::new();
         let mut unplaced: Vec<usize> = Vec::new();
+        let mut last_run: Option<(RunKey, usize)> = None;
         for item in &page.items {
             if let Item::Link { rect, target } = item {
                 match last_words.filter(|(_, words)| words.overlaps(rect)) {
@@ -393,7 +426,13 @@ impl Builder {
             let placed = (run.placed)
                 .filter(|_| page.kind != PageKind::Contents)
                 .and_then(|p| page.placed.get(p));
+            // A part's runs mostly come one after another, each finding
+            // the element the last one did.
+            let same = (run.placed, run.cell, run.tag);
             let element = match placed {
+                Some(_) if last_run.is_some_and(|(key, _)| key == same) => {
+                    last_run.map_or(0, |(_, id)| id)
+                }
                 Some(placed) => {
                     // A merged cell's lines on a later row are its own cell's.
                     let anchor = (placed.covered.iter())
@@ -410,6 +449,7 @@ impl Builder {
                     {
                         self.structure.elements[id].row_span = rows;
                     }
+                    last_run = Some((same, id));
                     id
                 }
                 None if run.tag == RunTag::Title => self.title(),
