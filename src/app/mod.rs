@@ -287,17 +287,11 @@ impl PlanwrightApp {
                     });
             });
         if self.prefs.show_comments {
-            egui::Panel::right("comments")
-                .resizable(true)
-                .default_size(300.0)
-                .min_size(220.0)
+            side_panel("comments", 300.0, ui.available_width())
                 .show(ui, |ui| intents.extend(self.comments_panel(ui)));
         }
         if self.compare.open {
-            egui::Panel::right("changes")
-                .resizable(true)
-                .default_size(320.0)
-                .min_size(200.0)
+            side_panel("changes", 320.0, ui.available_width())
                 .show(ui, |ui| intents.extend(self.compare_panel(ui)));
         }
         if self.prefs.show_preview {
@@ -486,6 +480,17 @@ impl PlanwrightApp {
             ctx.memory_mut(|m| m.surrender_focus(id));
         }
     }
+}
+
+/// A panel beside the editor (comments, changes): at most a third of the
+/// window, so the page being edited keeps its room when zoomed to 200 %.
+fn side_panel(id: &'static str, width: f32, available: f32) -> egui::Panel {
+    let most = (available / 3.0).max(160.0);
+    egui::Panel::right(id)
+        .resizable(true)
+        .default_size(width.min(most))
+        .min_size(160.0)
+        .max_size(most)
 }
 
 impl eframe::App for PlanwrightApp {
