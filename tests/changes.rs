@@ -1,11 +1,13 @@
 //! "What changed since SMT last saw it": `planwright diff`, and the
 //! changes printed as a document with struck and inserted words.
 
+mod binary;
+
+use binary::planwright;
 use planwright::diff::diff;
 use planwright::layout::{self, DELETED, Document, INSERTED, PageSettings, TextRun};
 use planwright::model::{Block, Cell, ColumnKind, Plan, file};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod pdf_text;
 
@@ -109,13 +111,6 @@ fn the_changes_document_strikes_deleted_words_and_underlines_inserted_ones() {
         assert!(text.contains(word.as_str()), "{word} in the PDF: {text}");
     }
     assert!(text.contains("Changes since version"));
-}
-
-fn planwright(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .output()
-        .expect("planwright runs")
 }
 
 #[test]

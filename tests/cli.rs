@@ -1,14 +1,10 @@
 //! The `planwright` command line, run as a user would run it.
 
+mod binary;
+
+use binary::planwright;
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn planwright(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .output()
-        .expect("planwright runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

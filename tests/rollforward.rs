@@ -2,13 +2,15 @@
 //! must move moves in its own style, what the author wrote in prose stays
 //! byte for byte, and the figures move back one period.
 
+mod binary;
+
+use binary::planwright;
 use planwright::model::check::{Severity, validate};
 use planwright::model::period::{YearForm, YearLabel, find_years};
 use planwright::model::*;
 use planwright::template;
 use planwright::year::roll_forward;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Every seed, by name; the strategy plan (the one with "In 2007, teams
 /// were restructured") first.
@@ -423,13 +425,6 @@ fn the_templates_read_as_their_own_year_when_none_is_asked() {
         progress.unwrap().1.heading.to_plain(),
         "Progress in 2017-2018"
     );
-}
-
-fn planwright(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_planwright"))
-        .args(args)
-        .output()
-        .expect("planwright runs")
 }
 
 #[test]
