@@ -42,21 +42,41 @@ fn render(plan: &Plan, settings: &PageSettings, tagging: Tagging) -> Vec<u8> {
     pdf::render_with(&layout(plan, settings), tagging).expect("the seed prints")
 }
 
-/// The median time of `runs` renders, the layout alone and with the PDF.
-fn time(plan: &Plan, settings: &PageSettings, tagging: Tagging, runs: usize) -> [Duration; 2] {
-    let mut layout_times = Vec::with_capacity(runs);
-    let mut total_times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let started = Instant::now();
-        let document = std::hint::black_box(layout(plan, settings));
-        layout_times.push(started.elapsed());
-        std::hint::black_box(pdf::render_with(&document, tagging).expect("the seed prints"));
-        total_times.push(started.elapsed());
+/// The median times of `runs` renders of each variant, the layout alone
+/// and with the PDF. The variants take turns, in alternating order, so a
+/// machine that speeds up or slows down during the runs (frequency
+/// scaling, another process) weighs on each alike.
+fn time(
+    plan: &Plan,
+    settings: &PageSettings,
+    variants: &[Tagging],
+    runs: usize,
+) -> Vec<[Duration; 2]> {
+    let mut times = vec![(Vec::with_capacity(runs), Vec::with_capacity(runs)); variants.len()];
+    for run in 0..runs {
+        for turn in 0..variants.len() {
+            let which = if run % 2 == 0 {
+                turn
+            } else {
+                variants.len() - 1 - turn
+            };
+            let started = Instant::now();
+            let document = std::hint::black_box(layout(plan, settings));
+            let layout_time = started.elapsed();
+            std::hint::black_box(
+                pdf::render_with(&document, variants[which]).expect("the seed prints"),
+            );
+            times[which].0.push(layout_time);
+            times[which].1.push(started.elapsed());
+        }
     }
-    layout_times.sort();
-    total_times.sort();
-    let median = |times: &[Duration]| times.get(times.len() / 2).copied().unwrap_or_default();
-    [median(&layout_times), median(&total_times)]
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times.get(times.len() / 2).copied().unwrap_or_default()
+    };
+    (times.iter_mut())
+        .map(|(layout, total)| [median(layout), median(total)])
+        .collect()
 }
 
 fn main() {
@@ -79,16 +99,16 @@ fn main() {
     let cold = first.elapsed();
     let untagged_bytes = render(&plan, &settings, Tagging::Off).len();
 
-    let [layout_time, total] = if timed(Tagging::On) {
-        time(&plan, &settings, Tagging::On, runs)
-    } else {
-        Default::default()
+    let variants: Vec<Tagging> = [Tagging::On, Tagging::Off]
+        .into_iter()
+        .filter(|&tagging| timed(tagging))
+        .collect();
+    let medians = time(&plan, &settings, &variants, runs);
+    let median_of = |tagging: Tagging| {
+        (variants.iter().position(|&v| v == tagging)).map_or_else(Default::default, |i| medians[i])
     };
-    let [_, untagged_total] = if timed(Tagging::Off) {
-        time(&plan, &settings, Tagging::Off, runs)
-    } else {
-        Default::default()
-    };
+    let [layout_time, total] = median_of(Tagging::On);
+    let [_, untagged_total] = median_of(Tagging::Off);
     let verdict = |ok: bool| if ok { "ok" } else { "OVER TARGET" };
     let more = |tagged: f64, untagged: f64| 100.0 * (tagged / untagged - 1.0);
 
