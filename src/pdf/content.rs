@@ -5,6 +5,7 @@
 //! share one `TJ`.
 
 use super::embed::Subsets;
+use super::file::integer;
 use super::tags::{Artifact, Mark};
 use crate::layout::{Colour, Face, Item, Page, Role, RunTag, TextRun};
 
@@ -18,11 +19,16 @@ pub struct ContentWriter<'s> {
     fill: Option<Colour>,
     stroke: Option<(Colour, f32)>,
     font: Option<(Face, f32)>,
-    /// Where the last `TJ`'s pen stopped: its face, size, colour, baseline
-    /// and x; a run continuing it joins its array.
-    open_run: Option<(Face, f32, Colour, f32, f32)>,
+    /// Where the text object's pen stopped: its face, size, colour,
+    /// baseline and x; a run continuing it carries on from there.
+    pen: Option<(Face, f32, Colour, f32, f32)>,
+    /// Whether a `TJ` array is open (the pen's run may join it).
+    tj_open: bool,
     /// The marked content being written, if any.
     mark: Option<Mark>,
+    /// Whether that marked content began inside the open text object (it
+    /// must then end inside it too).
+    mark_in_text: bool,
 }
 
 impl<'s> ContentWriter<'s> {
@@ -37,8 +43,10 @@ impl<'s> ContentWriter<'s> {
             fill: None,
             stroke: None,
             font: None,
-            open_run: None,
+            pen: None,
+            tj_open: false,
             mark: None,
+            mark_in_text: false,
         };
         let spaced = line_ends(page, tags);
         writer.out.extend_from_slice(b"0 J\n");
@@ -48,7 +56,8 @@ impl<'s> ContentWriter<'s> {
             }
             if writer.mark != Some(tag) {
                 let words = rating_words(&page.items[i..], &spaced[i..]);
-                writer.set_mark(tag, words.as_deref());
+                let text_only = only_text(&page.items[i..], &tags[i..]);
+                writer.set_mark(tag, words.as_deref(), text_only);
             }
             match item {
                 Item::Text(run) if run.role == Role::Watermark => writer.outlined(run),
@@ -70,22 +79,27 @@ impl<'s> ContentWriter<'s> {
                 Item::Link { .. } => {}
             }
         }
+        writer.end_mark();
         writer.end_text();
-        if writer.mark.is_some() {
-            writer.out.extend_from_slice(b"EMC\n");
-        }
         writer.out
     }
 
     /// Starts marked content for `mark`, to be read as `words` if given.
-    /// A sequence may not straddle a text object's end, so each starts
-    /// and ends outside one.
-    fn set_mark(&mut self, mark: Mark, words: Option<&str>) {
-        self.end_text();
-        if self.mark.is_some() {
-            self.out.extend_from_slice(b"EMC\n");
+    /// A sequence may not straddle a text object's end. One of text alone
+    /// (`text_only`: a paragraph's lines, a row's cells) starts and ends
+    /// inside the text object, which stays open from one to the next, so
+    /// a row's next cell carries on from the last one's pen rather than
+    /// being placed again; any other starts and ends outside one.
+    fn set_mark(&mut self, mark: Mark, words: Option<&str>, text_only: bool) {
+        self.end_mark();
+        if text_only && !self.in_text {
+            self.out.extend_from_slice(b"BT\n");
+            self.in_text = true;
+        } else if !text_only {
+            self.end_text();
         }
         self.mark = Some(mark);
+        self.mark_in_text = text_only;
         match mark {
             Mark::Content { mcid, .. } => {
                 self.out.extend_from_slice(b"/Span <</MCID ");
@@ -143,17 +157,35 @@ impl<'s> ContentWriter<'s> {
     }
 
     fn close_run(&mut self) {
-        if self.open_run.take().is_some() {
+        if self.tj_open {
             self.out.extend_from_slice(b"] TJ\n");
+            self.tj_open = false;
+        }
+    }
+
+    /// Ends the marked content being written, and the text object around
+    /// it when it began outside that.
+    fn end_mark(&mut self) {
+        self.close_run();
+        if self.mark.take().is_some() {
+            if !self.mark_in_text {
+                self.end_text();
+            }
+            self.out.extend_from_slice(b"EMC\n");
         }
     }
 
     /// Paths may not be drawn inside a text object.
     fn end_text(&mut self) {
+        debug_assert!(
+            self.mark.is_none() || !self.mark_in_text,
+            "marked content begun in a text object must end in it"
+        );
         self.close_run();
         if self.in_text {
             self.out.extend_from_slice(b"ET\n");
             self.in_text = false;
+            self.pen = None;
         }
     }
 
@@ -197,8 +229,8 @@ impl<'s> ContentWriter<'s> {
             false => run.width,
         };
         // A run that carries on the last one's line (a table row's cells)
-        // joins its TJ array: the gap becomes a spacing adjustment.
-        if let Some((face, size, colour, baseline, pen)) = self.open_run
+        // carries on from its pen: the gap becomes a spacing adjustment.
+        if let Some((face, size, colour, baseline, pen)) = self.pen
             && !run.underline
             && !run.strike
             && run.rotation == 0.0
@@ -206,11 +238,12 @@ impl<'s> ContentWriter<'s> {
             && run.x >= pen - 0.01
         {
             // Thousandths of an em; negative moves right.
-            self.out.push(b' ');
+            self.out.push(if self.tj_open { b' ' } else { b'[' });
+            self.tj_open = true;
             number(&mut self.out, -(run.x - pen) * 1000.0 / run.size);
             self.out.push(b' ');
             subset.encode(&run.text, spaced, &mut self.out);
-            self.open_run = Some((face, size, colour, baseline, run.x + width));
+            self.pen = Some((face, size, colour, baseline, run.x + width));
             return;
         }
         self.close_run();
@@ -237,9 +270,12 @@ impl<'s> ContentWriter<'s> {
         self.numbers(&[run.x, self.page_height - run.baseline]);
         self.out.extend_from_slice(b"Tm [");
         subset.encode(&run.text, spaced, &mut self.out);
-        self.open_run = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
+        self.tj_open = true;
+        self.pen = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
         if run.rotation != 0.0 || run.underline || run.strike {
+            // Nothing carries on from a turned or ruled run.
             self.close_run();
+            self.pen = None;
         }
         let end = run.x + run.width;
         let lines = [
@@ -250,6 +286,20 @@ impl<'s> ContentWriter<'s> {
             self.line((run.x, y), (end, y), run.rule_weight(), run.colour);
         }
     }
+}
+
+/// Whether the items marked as the first of `items` is, up to the next
+/// mark, are plain text runs only (no rules, fills, watermark, underline
+/// or strike-through, which need the text object ended).
+fn only_text(items: &[Item], tags: &[Mark]) -> bool {
+    let tag = tags.first();
+    (items.iter().zip(tags))
+        .filter(|(item, _)| !matches!(item, Item::Link { .. }))
+        .take_while(|(_, mark)| Some(*mark) == tag)
+        .all(|(item, _)| match item {
+            Item::Text(run) => run.role != Role::Watermark && !run.underline && !run.strike,
+            _ => false,
+        })
 }
 
 /// What a rating's slots say when they start `items` (they have a
@@ -415,7 +465,7 @@ pub fn number(out: &mut Vec<u8>, value: f32) {
         out.push(b'-');
     }
     let magnitude = hundredths.unsigned_abs();
-    integer(out, magnitude / 100);
+    integer(out, (magnitude / 100) as i64);
     let fraction = magnitude % 100;
     if fraction != 0 {
         out.push(b'.');
@@ -424,20 +474,6 @@ pub fn number(out: &mut Vec<u8>, value: f32) {
             out.push(b'0' + (fraction % 10) as u8);
         }
     }
-}
-
-pub fn integer(out: &mut Vec<u8>, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! its widths, and a ToUnicode map so the text can be searched and copied.
 
 use super::PdfError;
-use super::content::integer;
+use super::file::integer;
 use crate::layout::{Document, Face};
 use lopdf::{Dictionary, Object, Stream};
 use std::collections::BTreeMap;
@@ -211,7 +211,7 @@ impl Subset {
         );
         let chars: Vec<char> = self.used.values().copied().collect();
         for (block, chunk) in chars.chunks(100).enumerate() {
-            integer(&mut out, chunk.len() as u64);
+            integer(&mut out, chunk.len() as i64);
             out.extend_from_slice(b" beginbfchar\n");
             for (i, &c) in chunk.iter().enumerate() {
                 out.push(b'<');

@@ -2,7 +2,7 @@
 //! and its parent tree, the pages' `/StructParents` and `/Tabs`, the
 //! catalog's `/MarkInfo`, and XMP metadata naming the title and PDF/UA.
 
-use super::file::{Serialised, integer, name, object_bytes};
+use super::file::{Serialised, integer, name, object_bytes, reference};
 use super::tags::{Element, Kid, Structure};
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
@@ -37,7 +37,7 @@ pub fn write(
     }
     // Each annotation's StructParent key follows the pages' keys.
     let mut next_key = pages.len() as i64;
-    let links: std::collections::HashMap<Kid, usize> = (structure.elements.iter())
+    let links: rustc_hash::FxHashMap<Kid, usize> = (structure.elements.iter())
         .enumerate()
         .filter_map(|(id, element)| match element.kids[..] {
             [kid @ Kid::Annotation { .. }] => Some((kid, id)),
@@ -176,13 +176,6 @@ fn space(out: &mut Vec<u8>) {
     if out.last() != Some(&b'[') {
         out.push(b' ');
     }
-}
-
-fn reference(out: &mut Vec<u8>, (id, generation): ObjectId) {
-    integer(out, id.into());
-    out.push(b' ');
-    integer(out, generation.into());
-    out.extend_from_slice(b" R");
 }
 
 /// Makes each page's link annotations objects of their own (a Link

@@ -13,7 +13,7 @@ use crate::layout::{
     Document, Item, LinkTarget, Page, PageKind, Part, Rect, Role, RunTag, TextRun,
 };
 use crate::model::Location;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What an item is to a screen reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

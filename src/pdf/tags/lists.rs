@@ -3,7 +3,7 @@
 
 use super::Builder;
 use crate::layout::{ListPlace, RunTag};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Default)]
 pub(super) struct Lists {
