@@ -6,7 +6,7 @@ mod print_common;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document as Pdf, Object, ObjectId};
 use planwright::layout::{Document, PageKind, Part, Role, TextRun};
-use planwright::model::{Block, Cell, CellBlock, List, Plan, RowKind};
+use planwright::model::{Block, Cell, CellBlock, List, ListStyle, Plan, RowKind};
 use planwright::pdf::render;
 use planwright::pdf::tags::{Mark, Structure};
 use print_common::{Words, count_words, lay_out, model_words, plans};
@@ -29,6 +29,8 @@ struct Tree {
     /// The figures' alternative texts.
     alts: Vec<String>,
     notes_without_id: usize,
+    /// The lists' `/ListNumbering`s ("" for none), by kind.
+    numbering: BTreeMap<String, usize>,
     /// Each element with marked content of its own: its type and its
     /// content, in reading order.
     leaves: Vec<(String, Vec<(u32, i64)>)>,
@@ -68,6 +70,11 @@ fn walk(pdf: &Pdf, pages: &BTreeMap<ObjectId, u32>, element: &Dictionary, tree: 
         tree.alts.push(String::from_utf8_lossy(alt).into_owned());
     }
     tree.notes_without_id += usize::from(kind == "Note" && element.get(b"ID").is_err());
+    if kind == "L" {
+        let attributes = element.get(b"A").and_then(Object::as_dict);
+        let numbering = attributes.map_or(String::new(), |a| name(a, b"ListNumbering"));
+        *tree.numbering.entry(numbering).or_default() += 1;
+    }
     *tree.kinds.entry(kind.clone()).or_default() += 1;
     let page = element
         .get(b"Pg")
@@ -443,6 +450,9 @@ struct Counts {
     group_rows: usize,
     rows: usize,
     ratings: usize,
+    /// Lists numbered 1., 2., … and bulleted • by their style.
+    numbered: usize,
+    bulleted: usize,
 }
 
 fn list_counts(list: &List, counts: &mut Counts) {
@@ -452,6 +462,14 @@ fn list_counts(list: &List, counts: &mut Counts) {
     };
     let items = (0..list.items.len()).filter(|&i| prints(i)).count();
     counts.lists += usize::from(items > 0);
+    let own_markers = list
+        .items
+        .first()
+        .is_some_and(|item| !item.marker.is_empty());
+    if items > 0 && !own_markers {
+        counts.numbered += usize::from(list.style == ListStyle::Numbered);
+        counts.bulleted += usize::from(list.style == ListStyle::Bullet);
+    }
     counts.items += items;
     for item in &list.items {
         list_counts(&item.children, counts);
@@ -515,6 +533,13 @@ fn the_tree_has_an_element_for_every_list_note_figure_and_row() {
             group_rows: expected.group_rows.min(tree.th_row),
             rows: tree.body_rows,
             ratings: expected.ratings.min(actual_texts),
+            // Lists with the author's own markers may be numbered too.
+            numbered: expected
+                .numbered
+                .min(tree.numbering.get("Decimal").copied().unwrap_or(0)),
+            bulleted: expected
+                .bulleted
+                .min(tree.numbering.get("Disc").copied().unwrap_or(0)),
         };
         assert_eq!(read, expected, "{name}: {:?}", tree.kinds);
         assert!(count("Lbl") <= count("LI") && count("LBody") <= count("LI"));

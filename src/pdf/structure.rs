@@ -149,6 +149,11 @@ fn element_bytes(
         out.extend_from_slice(b"/ID");
         object_bytes(out, &Object::string_literal(format!("note{index}")));
     }
+    if let Some(numbering) = element.numbering {
+        out.extend_from_slice(b"/A<</O/List/ListNumbering/");
+        out.extend_from_slice(numbering.as_bytes());
+        out.extend_from_slice(b">>");
+    }
     let scope: Option<&[u8]> = match (element.tag, element.heads_row) {
         // Header rows head the columns beneath them; a headerless
         // table's first cells head their rows.

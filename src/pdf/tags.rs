@@ -51,6 +51,9 @@ pub struct Element {
     pub row_span: u16,
     /// A Figure's alternative text: what its boxes say.
     pub alt: Option<String>,
+    /// An L's `/ListNumbering`: what its markers are (none for a list
+    /// without markers, or with dashes or the author's own).
+    pub numbering: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -149,6 +152,7 @@ impl Builder {
             heads_row: false,
             row_span: 0,
             alt: None,
+            numbering: None,
         });
         if let Some(parent) = parent {
             self.structure.elements[parent].kids.push(Kid::Element(id));
@@ -465,6 +469,7 @@ impl Builder {
                 },
             };
             self.describe_figure(element, run.tag, &run.text);
+            self.number_list(element, run);
             for link in unplaced.drain(..) {
                 self.link(element, index, link);
             }

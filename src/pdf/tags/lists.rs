@@ -2,7 +2,7 @@
 //! (the words); a nested list goes in its item's LBody.
 
 use super::Builder;
-use crate::layout::{ListPlace, RunTag};
+use crate::layout::{ListPlace, RunTag, TextRun};
 use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Default)]
@@ -72,6 +72,25 @@ impl Builder {
         item
     }
 
+    /// Gives a list its `/ListNumbering` from its first marker, `run`,
+    /// drawn in `element` (an Lbl: its LI's list is two up).
+    pub(super) fn number_list(&mut self, element: usize, run: &TextRun) {
+        let RunTag::List(place) = run.tag else {
+            return;
+        };
+        let elements = &self.structure.elements;
+        if !place.marker || elements[element].tag != "Lbl" {
+            return;
+        }
+        let list = (elements[element].parent).and_then(|item| elements[item].parent);
+        if let Some(list) = list
+            && elements[list].numbering.is_none()
+            && elements[list].kids.len() == 1
+        {
+            self.structure.elements[list].numbering = numbering(&run.text);
+        }
+    }
+
     /// The item's Lbl for its marker, else its LBody.
     fn list_part(&mut self, list: usize, place: ListPlace) -> usize {
         let mut item = self.list_item(list, place);
@@ -86,5 +105,54 @@ impl Builder {
         *slot = Some(id);
         self.lists.items.insert((list, place.item()), item);
         id
+    }
+}
+
+/// The `/ListNumbering` a list's first marker shows: bullets and squares,
+/// numbers, letters or roman numerals (a list starting at "i" is roman,
+/// one at "a" lettered). Dashes and the author's own markers have none.
+fn numbering(marker: &str) -> Option<&'static str> {
+    let marker = marker.trim().trim_start_matches('(');
+    let marker = marker.trim_end_matches(['.', ')', ':']);
+    let all = |test: fn(&char) -> bool| !marker.is_empty() && marker.chars().all(|c| test(&c));
+    let roman = |numerals: &str| !marker.is_empty() && marker.chars().all(|c| numerals.contains(c));
+    let first = |letter: char| marker.starts_with(letter) || marker.len() > 1;
+    match marker {
+        "•" | "●" => Some("Disc"),
+        "▪" | "■" => Some("Square"),
+        "◦" | "○" => Some("Circle"),
+        _ if all(char::is_ascii_digit) => Some("Decimal"),
+        _ if roman("ivxlcdm") && first('i') => Some("LowerRoman"),
+        _ if roman("IVXLCDM") && first('I') => Some("UpperRoman"),
+        _ if all(char::is_ascii_lowercase) => Some("LowerAlpha"),
+        _ if all(char::is_ascii_uppercase) => Some("UpperAlpha"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbering;
+
+    #[test]
+    fn a_lists_first_marker_names_its_numbering() {
+        let cases = [
+            ("•", Some("Disc")),
+            ("▪", Some("Square")),
+            ("1.", Some("Decimal")),
+            ("12)", Some("Decimal")),
+            ("(a)", Some("LowerAlpha")),
+            ("c.", Some("LowerAlpha")),
+            ("i.", Some("LowerRoman")),
+            ("iv)", Some("LowerRoman")),
+            ("A.", Some("UpperAlpha")),
+            ("II.", Some("UpperRoman")),
+            ("–", None),
+            ("Q1", None),
+            ("", None),
+        ];
+        for (marker, expected) in cases {
+            assert_eq!(numbering(marker), expected, "{marker:?}");
+        }
     }
 }
