@@ -585,3 +585,43 @@ fn the_cross_reference_stream_is_compressed() {
     let pdf = Pdf::load_mem(&bytes).unwrap();
     assert_eq!(pdf.get_pages().len(), lay_out(&plan).pages.len(), "{name}");
 }
+
+/// Marked content and text objects nest (a sequence begun inside a text
+/// object ends inside it), and each sequence's first text is placed
+/// where the layout put it (its own `Tm`), never carried on from the
+/// sequence before: a row's cells would add up the rounding of every
+/// advance along the row.
+#[test]
+fn marked_text_nests_in_text_objects_and_is_placed_where_laid_out() {
+    for (name, plan) in plans() {
+        let pdf = Pdf::load_mem(&render(&lay_out(&plan)).unwrap()).unwrap();
+        for (number, id) in pdf.get_pages() {
+            let content = Content::decode(&pdf.get_page_content(id)).unwrap();
+            // Whether each open sequence began inside the text object.
+            let mut open: Vec<bool> = Vec::new();
+            let mut in_text = false;
+            let mut unplaced = false;
+            for op in &content.operations {
+                let at = format!("{name}, page {number}: {}", op.operator);
+                match op.operator.as_str() {
+                    "BT" => in_text = true,
+                    "ET" => {
+                        assert!(!open.contains(&true), "{at} inside a sequence begun in it");
+                        in_text = false;
+                    }
+                    "BDC" | "BMC" => {
+                        open.push(in_text);
+                        unplaced = true;
+                    }
+                    "EMC" => {
+                        let began_in_text = open.pop().expect("EMC without BDC");
+                        assert_eq!(began_in_text, in_text, "{at} across a text object's edge");
+                    }
+                    "Tm" => unplaced = false,
+                    "Tj" | "TJ" => assert!(!unplaced, "{at} before any Tm in its sequence"),
+                    _ => {}
+                }
+            }
+        }
+    }
+}

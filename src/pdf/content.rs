@@ -19,11 +19,9 @@ pub struct ContentWriter<'s> {
     fill: Option<Colour>,
     stroke: Option<(Colour, f32)>,
     font: Option<(Face, f32)>,
-    /// Where the text object's pen stopped: its face, size, colour,
-    /// baseline and x; a run continuing it carries on from there.
-    pen: Option<(Face, f32, Colour, f32, f32)>,
-    /// Whether a `TJ` array is open (the pen's run may join it).
-    tj_open: bool,
+    /// Where the last `TJ`'s pen stopped: its face, size, colour, baseline
+    /// and x; a run continuing it joins its array.
+    open_run: Option<(Face, f32, Colour, f32, f32)>,
     /// The marked content being written, if any.
     mark: Option<Mark>,
     /// Whether that marked content began inside the open text object (it
@@ -43,8 +41,7 @@ impl<'s> ContentWriter<'s> {
             fill: None,
             stroke: None,
             font: None,
-            pen: None,
-            tj_open: false,
+            open_run: None,
             mark: None,
             mark_in_text: false,
         };
@@ -87,9 +84,10 @@ impl<'s> ContentWriter<'s> {
     /// Starts marked content for `mark`, to be read as `words` if given.
     /// A sequence may not straddle a text object's end. One of text alone
     /// (`text_only`: a paragraph's lines, a row's cells) starts and ends
-    /// inside the text object, which stays open from one to the next, so
-    /// a row's next cell carries on from the last one's pen rather than
-    /// being placed again; any other starts and ends outside one.
+    /// inside the text object, which stays open from one to the next; any
+    /// other starts and ends outside one. Its first run is placed where
+    /// the layout put it (its own `Tm`): carrying on from the last run's
+    /// pen would add up the rounding of each advance along a row.
     fn set_mark(&mut self, mark: Mark, words: Option<&str>, text_only: bool) {
         self.end_mark();
         if text_only && !self.in_text {
@@ -157,9 +155,8 @@ impl<'s> ContentWriter<'s> {
     }
 
     fn close_run(&mut self) {
-        if self.tj_open {
+        if self.open_run.take().is_some() {
             self.out.extend_from_slice(b"] TJ\n");
-            self.tj_open = false;
         }
     }
 
@@ -185,7 +182,6 @@ impl<'s> ContentWriter<'s> {
         if self.in_text {
             self.out.extend_from_slice(b"ET\n");
             self.in_text = false;
-            self.pen = None;
         }
     }
 
@@ -229,8 +225,8 @@ impl<'s> ContentWriter<'s> {
             false => run.width,
         };
         // A run that carries on the last one's line (a table row's cells)
-        // carries on from its pen: the gap becomes a spacing adjustment.
-        if let Some((face, size, colour, baseline, pen)) = self.pen
+        // joins its TJ array: the gap becomes a spacing adjustment.
+        if let Some((face, size, colour, baseline, pen)) = self.open_run
             && !run.underline
             && !run.strike
             && run.rotation == 0.0
@@ -238,12 +234,11 @@ impl<'s> ContentWriter<'s> {
             && run.x >= pen - 0.01
         {
             // Thousandths of an em; negative moves right.
-            self.out.push(if self.tj_open { b' ' } else { b'[' });
-            self.tj_open = true;
+            self.out.push(b' ');
             number(&mut self.out, -(run.x - pen) * 1000.0 / run.size);
             self.out.push(b' ');
             subset.encode(&run.text, spaced, &mut self.out);
-            self.pen = Some((face, size, colour, baseline, run.x + width));
+            self.open_run = Some((face, size, colour, baseline, run.x + width));
             return;
         }
         self.close_run();
@@ -270,12 +265,9 @@ impl<'s> ContentWriter<'s> {
         self.numbers(&[run.x, self.page_height - run.baseline]);
         self.out.extend_from_slice(b"Tm [");
         subset.encode(&run.text, spaced, &mut self.out);
-        self.tj_open = true;
-        self.pen = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
+        self.open_run = Some((run.face, run.size, run.colour, run.baseline, run.x + width));
         if run.rotation != 0.0 || run.underline || run.strike {
-            // Nothing carries on from a turned or ruled run.
             self.close_run();
-            self.pen = None;
         }
         let end = run.x + run.width;
         let lines = [
