@@ -72,19 +72,28 @@ pub fn render_with(document: &Document, tagging: Tagging) -> Result<Vec<u8>, Pdf
         .collect();
     pdf.with_pages(pages);
 
-    let subsets = Subsets::of(document);
-    let structure = match tagging {
-        Tagging::On => Structure::of(document),
-        Tagging::Off => Structure::untagged(document),
-    };
+    // The structure tree is built on a second thread while this one
+    // subsets the fonts and makes printpdf's document: neither needs the
+    // other, and the tree is most of what tagging adds to a render.
+    let (subsets, structure, (mut doc, warnings)) = std::thread::scope(|scope| {
+        let structure = scope.spawn(|| match tagging {
+            Tagging::On => Structure::of(document),
+            Tagging::Off => Structure::untagged(document),
+        });
+        let subsets = Subsets::of(document);
+        let mut warnings = Vec::new();
+        let doc =
+            printpdf::serialize::to_lopdf_doc(&pdf, &PdfSaveOptions::default(), &mut warnings);
+        let structure = structure
+            .join()
+            .map_err(|_| PdfError::Writer("building the structure tree failed".to_string()))?;
+        Ok::<_, PdfError>((subsets, structure, (doc, warnings)))
+    })?;
     let mut marks = Marks::default();
     let contents: Vec<Vec<u8>> = (document.pages.iter())
         .zip(&structure.marks)
         .map(|(page, tags)| ContentWriter::page(page, tags, &subsets, &mut marks))
         .collect();
-    let mut warnings = Vec::new();
-    let mut doc =
-        printpdf::serialize::to_lopdf_doc(&pdf, &PdfSaveOptions::default(), &mut warnings);
     let errors: Vec<String> = warnings
         .into_iter()
         .filter(|w| w.severity == PdfParseErrorSeverity::Error)
@@ -173,43 +182,74 @@ fn fill_pages(
 /// Compresses the streams at a fast deflate level (printpdf's own `save`
 /// always uses the slowest, for a few percent of size) and writes the file.
 fn save(mut doc: lopdf::Document, serialised: &Serialised) -> std::io::Result<Vec<u8>> {
-    use flate2::{Compression, write::ZlibEncoder};
-    use std::io::Write;
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|object| match object {
-            lopdf::Object::Stream(stream)
-                if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
-            {
-                Some(stream)
-            }
-            _ => None,
-        })
-        .collect();
-    // Two halves on two threads: compression is the one part that splits.
-    let half = streams.len() / 2;
-    let (first, second) = streams.split_at_mut(half);
-    let compress_all = |streams: &mut [&mut lopdf::Stream]| -> std::io::Result<()> {
-        for stream in streams {
-            let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
-            encoder.write_all(&stream.content)?;
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(encoder.finish()?);
+    // The structure tree is thousands of small objects: in compressed
+    // object streams they cost a fifth of what they do written loose.
+    let mut packing = file::pack(&doc, serialised);
+    let contents = doc.objects.values_mut().filter_map(|object| match object {
+        lopdf::Object::Stream(stream)
+            if stream.allows_compression && stream.dict.get(b"Filter").is_err() =>
+        {
+            Some(Deflate::Content(stream))
         }
-        Ok(())
+        _ => None,
+    });
+    let mut jobs: Vec<Deflate> = contents
+        .chain(packing.streams.iter_mut().map(Deflate::Objects))
+        .collect();
+    // Compression is the one part that splits: two threads take the
+    // streams largest first, so neither waits long for the other.
+    jobs.sort_by_key(Deflate::len);
+    let jobs = std::sync::Mutex::new(jobs);
+    let work = || -> std::io::Result<()> {
+        loop {
+            let job = jobs
+                .lock()
+                .map_err(|_| std::io::Error::other("compression failed"))?
+                .pop();
+            match job {
+                Some(job) => job.run(serialised)?,
+                None => return Ok(()),
+            }
+        }
     };
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| compress_all(second));
-        compress_all(first)?;
+        let other = scope.spawn(work);
+        work()?;
         other
             .join()
             .unwrap_or_else(|_| Err(std::io::Error::other("compression failed")))
     })?;
-    // The structure tree is thousands of small objects: in compressed
-    // object streams they cost a fifth of what they do written loose.
-    file::write(&doc, serialised)
+    file::write(&doc, packing)
 }
+
+/// A stream to deflate: a page's content (or a font, a form), or an
+/// object stream.
+enum Deflate<'d> {
+    Content(&'d mut lopdf::Stream),
+    Objects(&'d mut file::ObjectStream),
+}
+
+impl Deflate<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Deflate::Content(stream) => stream.content.len(),
+            Deflate::Objects(stream) => stream.len(),
+        }
+    }
+
+    fn run(self, serialised: &Serialised) -> std::io::Result<()> {
+        match self {
+            Deflate::Content(stream) => {
+                let data = file::deflate(&[&stream.content])?;
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(data);
+                Ok(())
+            }
+            Deflate::Objects(stream) => stream.compress(serialised),
+        }
+    }
+}
+
 /// What printpdf leaves out or gets wrong for a plain office document:
 /// PDF 1.7 (printpdf says 1.3), the language for screen readers and
 /// hyphenation, the title in the viewer's title bar instead of the file
