@@ -143,6 +143,14 @@ fn only_the_review_copy_prints_comments_numbered_at_their_place() {
         "a resolved comment is printed"
     );
     assert!(!review.contains("[3]"));
+    // The commented heading's mark is printed by it, but its bookmark and
+    // contents line give the heading's own words.
+    let copy = layout::layout(&review_copy(&plan), &settings);
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let heading = words(&plan.sections[0].title());
+    assert!(!heading.is_empty());
+    let bookmark = (copy.bookmarks.iter()).find(|b| b.title.starts_with(&heading));
+    assert_eq!(bookmark.map(|b| words(&b.title)), Some(heading));
 }
 
 #[test]

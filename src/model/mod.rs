@@ -262,9 +262,17 @@ impl Section {
         }
     }
 
-    /// The heading with its number, as plain text (for trees and bookmarks).
+    /// The heading with its number, as plain text (for trees, bookmarks
+    /// and the contents). Raised marks at its end (a footnote's, or a
+    /// review comment's `[1]`) are left out: a bookmark or contents line
+    /// cannot raise them, and would run them into the last word.
     pub fn title(&self) -> String {
-        let heading = self.heading.to_plain();
+        let spans = &self.heading.0;
+        let end = spans.len()
+            - (spans.iter().rev())
+                .take_while(|span| span.superscript || span.text.trim().is_empty())
+                .count();
+        let heading: String = spans[..end].iter().map(|span| span.text.as_str()).collect();
         match (self.number.is_empty(), heading.trim().is_empty()) {
             (true, _) => heading,
             (false, true) => self.number.clone(),
