@@ -1,9 +1,15 @@
-//! The PDF file itself: version, language, title bar, metadata, and a
-//! writer failure reported as an error rather than an empty file.
+//! The PDF file itself: version, language, title bar, metadata, its
+//! cross-reference stream, marked content in the pages' text objects,
+//! and a writer failure reported as an error rather than an empty file.
 
+mod print_common;
+
+use lopdf::Document as Pdf;
+use lopdf::content::Content;
 use planwright::layout::{Colour, Item, PageSettings, layout};
 use planwright::pdf::{PdfError, render};
 use planwright::template;
+use print_common::{lay_out, plans};
 
 fn template_pdf() -> lopdf::Document {
     let plan = template::all().remove(0).new_plan();
@@ -116,6 +122,66 @@ fn the_watermark_is_drawn_as_outlines_not_as_text() {
         for op in ops.iter().filter(|op| op.operator == "Tf") {
             let size = op.operands[1].as_float().unwrap();
             assert!(size < 40.0, "text of {size} pt is the watermark as text");
+        }
+    }
+}
+
+/// The cross-reference stream (an entry for each of thousands of
+/// structure elements) is deflated, and the file still reads.
+#[test]
+fn the_cross_reference_stream_is_compressed() {
+    let (name, plan) = plans().pop().unwrap();
+    let bytes = render(&lay_out(&plan)).unwrap();
+    let start = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
+    let tail = String::from_utf8_lossy(&bytes[start + 9..]);
+    let offset: usize = tail.split_whitespace().next().unwrap().parse().unwrap();
+    let end = bytes[offset..]
+        .windows(6)
+        .position(|w| w == b"stream")
+        .unwrap();
+    let dict = String::from_utf8_lossy(&bytes[offset..offset + end]);
+    assert!(dict.contains("/XRef"), "{name}: {dict}");
+    assert!(dict.contains("/Filter/FlateDecode"), "{name}: {dict}");
+    let pdf = Pdf::load_mem(&bytes).unwrap();
+    assert_eq!(pdf.get_pages().len(), lay_out(&plan).pages.len(), "{name}");
+}
+
+/// Marked content and text objects nest (a sequence begun inside a text
+/// object ends inside it), and each sequence's first text is placed
+/// where the layout put it (its own `Tm`), never carried on from the
+/// sequence before: a row's cells would add up the rounding of every
+/// advance along the row.
+#[test]
+fn marked_text_nests_in_text_objects_and_is_placed_where_laid_out() {
+    for (name, plan) in plans() {
+        let pdf = Pdf::load_mem(&render(&lay_out(&plan)).unwrap()).unwrap();
+        for (number, id) in pdf.get_pages() {
+            let content = Content::decode(&pdf.get_page_content(id)).unwrap();
+            // Whether each open sequence began inside the text object.
+            let mut open: Vec<bool> = Vec::new();
+            let mut in_text = false;
+            let mut unplaced = false;
+            for op in &content.operations {
+                let at = format!("{name}, page {number}: {}", op.operator);
+                match op.operator.as_str() {
+                    "BT" => in_text = true,
+                    "ET" => {
+                        assert!(!open.contains(&true), "{at} inside a sequence begun in it");
+                        in_text = false;
+                    }
+                    "BDC" | "BMC" => {
+                        open.push(in_text);
+                        unplaced = true;
+                    }
+                    "EMC" => {
+                        let began_in_text = open.pop().expect("EMC without BDC");
+                        assert_eq!(began_in_text, in_text, "{at} across a text object's edge");
+                    }
+                    "Tm" => unplaced = false,
+                    "Tj" | "TJ" => assert!(!unplaced, "{at} before any Tm in its sequence"),
+                    _ => {}
+                }
+            }
         }
     }
 }
