@@ -1,8 +1,10 @@
-//! Writes the finished lopdf document as file bytes in one pass: streams
-//! loose, every other object packed into compressed object streams, and a
-//! compressed cross-reference stream. lopdf's own writer clones each
-//! packed object and serialises it three times; with thousands of
-//! structure elements that cost more than the rest of the render.
+//! Writes the finished lopdf document as file bytes: streams loose, every
+//! other object packed into compressed object streams, and a compressed
+//! cross-reference stream. `pack` writes the object streams out first, so
+//! they deflate alongside the pages' content; `write` then writes the file
+//! in one pass. lopdf's own writer clones each packed object and
+//! serialises it three times; with thousands of structure elements that
+//! cost more than the rest of the render.
 
 use flate2::{Compression, write::ZlibEncoder};
 use lopdf::{Dictionary, Object, StringFormat};
